@@ -1,0 +1,29 @@
+namespace Rainforest.Contracts;
+
+/// <summary>Where a user's polling stands, as an operator needs to see it.</summary>
+public enum PollingState
+{
+    /// <summary>Polled every six seconds, last poll succeeded (or none yet).</summary>
+    Polling,
+    /// <summary>Recent polls failed; retried with back-off.</summary>
+    Failing,
+    /// <summary>The relay rejected the credentials; retried slowly until the user is updated.</summary>
+    CredentialsRejected,
+    /// <summary>Not polled (deleted).</summary>
+    Paused,
+}
+
+/// <summary>Why a poll did not produce a logged reading.</summary>
+public enum PollErrorKind
+{
+    None,
+    CredentialsRejected,
+    RelayError,
+    HttpError,
+    Timeout,
+    Unreachable,
+    Malformed,
+    Incomplete,
+    StaleReading,
+    WriteFailed,
+}
