@@ -1,0 +1,256 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+
+namespace Rainforest.Eagle;
+
+/// <summary>
+/// Asks the cloud relay for one gateway's instantaneous demand. Every gateway or network problem comes back as a
+/// classified <see cref="RelayOutcome"/>; only the caller's own cancellation throws.
+/// </summary>
+public sealed partial class EagleRelayClient
+{
+    private readonly HttpClient _http;
+    private readonly EagleRelayOptions _options;
+    private readonly ILogger _logger;
+
+    public EagleRelayClient(HttpClient http, IOptions<EagleRelayOptions> options, ILogger<EagleRelayClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _http = http;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task<RelayOutcome> GetInstantaneousDemandAsync(EagleCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var outcome = await SendAsync(credentials, cancellationToken).ConfigureAwait(false);
+        outcome = WithoutPassword(outcome, credentials.Password);
+        if (!outcome.IsReading)
+        {
+            LogFailure(_logger, credentials.CloudId, outcome.Kind, outcome.HttpStatus, outcome.Detail);
+        }
+
+        return outcome;
+    }
+
+    private async Task<RelayOutcome> SendAsync(EagleCredentials credentials, CancellationToken cancellationToken)
+    {
+        if (HasUnsendableCharacters(credentials.CloudId) || HasUnsendableCharacters(credentials.User) || HasUnsendableCharacters(credentials.Password))
+        {
+            // A line break in a header value would be refused by HttpClient (or split the request); the relay is never asked.
+            return RelayOutcome.CredentialsRejected("the Cloud ID, user or password contains control characters and cannot be sent");
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_options.RequestTimeout);
+        using var request = CreateRequest(credentials);
+        try
+        {
+            using var response = await _http
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, budget.Token)
+                .ConfigureAwait(false);
+
+            var status = (int)response.StatusCode;
+            if (status is 401 or 403)
+            {
+                return RelayOutcome.CredentialsRejected($"relay answered HTTP {status}{Reason(response)}", status);
+            }
+
+            if (status is < 200 or > 299)
+            {
+                return RelayOutcome.HttpError(status, $"relay answered HTTP {status}{Reason(response)}");
+            }
+
+            return await ReadReplyAsync(response.Content, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The relay request was cancelled by the caller.", ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // SocketsHttpHandler reports its own ConnectTimeout as a cancellation wrapping a TimeoutException.
+            return ex.InnerException is TimeoutException && !budget.IsCancellationRequested
+                ? RelayOutcome.Timeout("connecting to the relay timed out")
+                : RelayOutcome.Timeout($"no complete reply from the relay within {Describe(_options.RequestTimeout)}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return Classify(ex);
+        }
+        catch (IOException ex)
+        {
+            return RelayOutcome.Unreachable($"connection to the relay failed: {InnermostMessage(ex)}");
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(EagleCredentials credentials)
+    {
+        var content = new ByteArrayContent(RelayProtocol.GetInstantaneousDemandCommandBytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(RelayProtocol.CommandContentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, _options.CloudUrl) { Content = content };
+        // Without validation: passwords may hold characters (',', '(', ';') that typed header parsing would reject.
+        request.Headers.TryAddWithoutValidation(RelayProtocol.CloudIdHeader, credentials.CloudId);
+        request.Headers.TryAddWithoutValidation(RelayProtocol.UserHeader, credentials.User);
+        request.Headers.TryAddWithoutValidation(RelayProtocol.PasswordHeader, credentials.Password);
+        return request;
+    }
+
+    private static async Task<RelayOutcome> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        const int cap = RelayProtocol.MaxReplyBytes;
+        if (content.Headers.ContentLength > cap)
+        {
+            return RelayOutcome.Malformed($"reply of {content.Headers.ContentLength} bytes exceeds the {cap}-byte limit");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(cap + 1);
+        try
+        {
+            var total = 0;
+            Exception? cut = null;
+            try
+            {
+                var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    // Read one byte past the cap so "exactly at the limit" and "over it" can be told apart.
+                    while (total <= cap)
+                    {
+                        var read = await stream.ReadAsync(buffer.AsMemory(total, cap + 1 - total), cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            break;
+                        }
+
+                        total += read;
+                    }
+                }
+            }
+            catch (IOException ex)
+            {
+                cut = ex;
+            }
+            catch (HttpRequestException ex)
+            {
+                cut = ex;
+            }
+
+            var body = Decode(buffer.AsSpan(0, total), content.Headers.ContentType?.CharSet);
+            if (cut is not null)
+            {
+                return RelayOutcome.Malformed($"reply cut off after {total} bytes ({InnermostMessage(cut)})", body);
+            }
+
+            if (total > cap)
+            {
+                return RelayOutcome.Malformed($"reply exceeds the {cap}-byte limit", body);
+            }
+
+            return RelayReplyParser.ParseInstantaneousDemand(body);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, string? charset)
+    {
+        // A byte order mark beats the Content-Type header (the relay labels its XML text/html).
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Encoding.UTF8.GetString(bytes[3..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(bytes[2..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+
+        return EncodingFor(charset).GetString(bytes);
+    }
+
+    private static Encoding EncodingFor(string? charset)
+    {
+        if (!string.IsNullOrWhiteSpace(charset))
+        {
+            try
+            {
+                return Encoding.GetEncoding(charset.Trim().Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // Unknown charset names fall through to UTF-8, which covers ASCII replies.
+            }
+        }
+
+        return Encoding.UTF8;
+    }
+
+    private static RelayOutcome Classify(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => RelayOutcome.Unreachable($"cannot resolve the relay host: {InnermostMessage(ex)}"),
+        HttpRequestError.ConnectionError => RelayOutcome.Unreachable($"cannot connect to the relay: {InnermostMessage(ex)}"),
+        HttpRequestError.SecureConnectionError => RelayOutcome.Unreachable($"TLS handshake with the relay failed: {InnermostMessage(ex)}"),
+        HttpRequestError.ResponseEnded => RelayOutcome.Unreachable("the relay closed the connection before replying"),
+        HttpRequestError.InvalidResponse => RelayOutcome.Malformed($"the relay's reply is not valid HTTP: {InnermostMessage(ex)}"),
+        HttpRequestError.ConfigurationLimitExceeded => RelayOutcome.Malformed($"the relay's reply headers are too large: {InnermostMessage(ex)}"),
+        _ when ex.InnerException is AuthenticationException => RelayOutcome.Unreachable($"TLS handshake with the relay failed: {InnermostMessage(ex)}"),
+        _ => RelayOutcome.Unreachable($"request to the relay failed: {InnermostMessage(ex)}"),
+    };
+
+    private static string InnermostMessage(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return TextPreview.OneLine(inner.Message, 200);
+    }
+
+    private static string Reason(HttpResponseMessage response) =>
+        string.IsNullOrWhiteSpace(response.ReasonPhrase) ? string.Empty : " " + TextPreview.OneLine(response.ReasonPhrase, 60);
+
+    private static string Describe(TimeSpan timeout) => timeout < TimeSpan.FromSeconds(1)
+        ? string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalMilliseconds:0} ms")
+        : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.###} s");
+
+    private static bool HasUnsendableCharacters(string? value) =>
+        value is not null && (value.AsSpan().ContainsAnyInRange('\0', '\u001f') || value.Contains('\u007f'));
+
+    // A relay that echoes what it was sent must not carry the password into logs or status pages,
+    // neither as sent nor in the escaped form body previews use.
+    private static RelayOutcome WithoutPassword(RelayOutcome outcome, string? password)
+    {
+        if (outcome.Detail is not { } detail || string.IsNullOrEmpty(password))
+        {
+            return outcome;
+        }
+
+        var redacted = detail.Replace(password, "***", StringComparison.Ordinal);
+        var escaped = TextPreview.Of(password, int.MaxValue);
+        if (escaped.Length > 0 && escaped != password)
+        {
+            redacted = redacted.Replace(escaped, "***", StringComparison.Ordinal);
+        }
+
+        return redacted == detail ? outcome : outcome with { Detail = redacted };
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Relay request for gateway {CloudId} ended {Outcome} (HTTP {HttpStatus}): {Detail}")]
+    private static partial void LogFailure(ILogger logger, string cloudId, RelayOutcomeKind outcome, int? httpStatus, string? detail);
+}

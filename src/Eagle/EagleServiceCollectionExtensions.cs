@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Rainforest.Eagle;
+
+public static class EagleServiceCollectionExtensions
+{
+    /// <summary>Recycling pooled connections picks up relay DNS changes without the factory's handler rotation.</summary>
+    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Registers <see cref="EagleRelayOptions"/> (bound from "Rainforest:Eagle", validated at start) and the typed
+    /// <see cref="EagleRelayClient"/> over one shared SocketsHttpHandler.
+    /// </summary>
+    public static IServiceCollection AddEagleRelayClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<EagleRelayOptions>()
+            .Bind(configuration.GetSection(EagleRelayOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EagleRelayOptions>, EagleRelayOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EagleRelayStartupWarnings>());
+
+        services.AddHttpClient<EagleRelayClient>()
+            // The client enforces RequestTimeout per call with its own token; HttpClient's timeout would blur Timeout vs caller cancel.
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                CreatePrimaryHandler(provider.GetRequiredService<IOptions<EagleRelayOptions>>().Value))
+            // PooledConnectionLifetime already recycles connections; rebuilding the handler would only drop the pool.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // One "sending/received" log pair per poll per user is noise at this volume; the client logs failures itself.
+            .RemoveAllLoggers();
+
+        return services;
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler(EagleRelayOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            PooledConnectionLifetime = PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+            // Below the request budget so an unreachable host is reported as such, not as a slow reply.
+            ConnectTimeout = options.RequestTimeout * 0.8,
+            // A redirect would re-send the Password header to wherever the relay points.
+            AllowAutoRedirect = false,
+            // One handler serves every user: a shared cookie jar would mix their relay sessions.
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            // Passwords are user-chosen; send non-ASCII ones as UTF-8 instead of failing the request.
+            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+        };
+
+        if (!options.VerifyCertificate)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = static (_, _, _, _) => true,
+            };
+        }
+
+        return handler;
+    }
+}
