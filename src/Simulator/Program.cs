@@ -1,1 +1,12 @@
-var app = WebApplication.Create(args); app.Run();
+using Rainforest.Simulator;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddRelaySimulatorHost();
+var app = builder.Build();
+app.MapRelaySimulator();
+await app.StartAsync();
+foreach (var address in app.Urls)
+{
+    Console.WriteLine($"Rainforest gateway simulator: {address.TrimEnd('/')}/cgi-bin/post_manager");
+}
+await app.WaitForShutdownAsync();

@@ -1,0 +1,16 @@
+namespace Rainforest.Simulator;
+
+/// <summary>Immutable, swapped whole, so a request sees one consistent set. Null credentials mean the defaults.</summary>
+internal sealed record AccountSettings(string? User, string? Password, SimulatedFault Fault, TimeSpan? Delay, bool Configured)
+{
+    /// <summary>Shared by every automatic account, so 100k of them cost no per-account settings.</summary>
+    public static readonly AccountSettings Automatic = new(null, null, SimulatedFault.None, null, Configured: false);
+
+    public string UserFor(string cloudId) => User ?? SimulatedAccount.DefaultUser(cloudId);
+
+    public string PasswordFor(string cloudId) => Password ?? SimulatedAccount.DefaultPassword(cloudId);
+
+    public bool Accepts(string cloudId, string? user, string? password) =>
+        string.Equals(user, UserFor(cloudId), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(password, PasswordFor(cloudId), StringComparison.Ordinal);
+}

@@ -1,0 +1,85 @@
+namespace Rainforest.Simulator;
+
+/// <summary>
+/// Everything the simulator keeps for one Cloud ID: settings, traffic counters, the request log and the
+/// meter. Kept small; the log and the meter are only allocated once requests arrive.
+/// </summary>
+internal sealed class AccountState(string cloudId, AccountSettings? settings, int logCapacity)
+{
+    private readonly Lock gate = new();
+    private AccountSettings? settings = settings;
+    private long sequence;
+    private int inFlight;
+    private int maxConcurrent;
+    private RequestRing? ring;
+    private SimulatedMeter? meter;
+
+    public string CloudId { get; } = cloudId;
+
+    /// <summary>Null once the account was removed: requests then fail authentication but are still logged.</summary>
+    public AccountSettings? Settings
+    {
+        get => Volatile.Read(ref settings);
+        set => Volatile.Write(ref settings, value);
+    }
+
+    public bool TryReplaceSettings(AccountSettings expected, AccountSettings? updated) =>
+        Interlocked.CompareExchange(ref settings, updated, expected) == expected;
+
+    public RequestTicket Begin(long receivedUnixMs, SimulatorStats stats)
+    {
+        long seq;
+        int concurrent;
+        var current = Settings;
+        lock (gate)
+        {
+            seq = sequence++;
+            concurrent = ++inFlight;
+            if (concurrent > maxConcurrent) maxConcurrent = concurrent;
+            if (logCapacity > 0)
+            {
+                (ring ??= new RequestRing(logCapacity)).Add(seq, receivedUnixMs, current?.Fault ?? SimulatedFault.None);
+            }
+        }
+        if (seq == 0) stats.AccountSeen();
+        stats.ObserveConcurrency(concurrent);
+        return new RequestTicket(seq, current);
+    }
+
+    public void End(long seq, SimulatedOutcome outcome, long endedUnixMs)
+    {
+        lock (gate)
+        {
+            inFlight--;
+            ring?.Complete(seq, outcome, endedUnixMs);
+        }
+    }
+
+    public DemandReading NextReading(SimulatedFault fault, long seq, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return (meter ??= new SimulatedMeter(CloudId)).Next(fault, seq, now);
+        }
+    }
+
+    public IReadOnlyList<SimulatedRequest> Requests()
+    {
+        lock (gate)
+        {
+            return ring?.Snapshot(sequence) ?? [];
+        }
+    }
+
+    public SimulatedAccount? Snapshot()
+    {
+        var current = Settings;
+        if (current is null) return null;
+        lock (gate)
+        {
+            return new SimulatedAccount(
+                CloudId, current.UserFor(CloudId), current.PasswordFor(CloudId), current.Fault, current.Delay,
+                current.Configured, sequence, inFlight, maxConcurrent);
+        }
+    }
+}

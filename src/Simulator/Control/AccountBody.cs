@@ -1,0 +1,10 @@
+namespace Rainforest.Simulator;
+
+/// <summary>Body of <c>PUT /sim/accounts/{cloudId}</c>; missing credentials mean the default ones.</summary>
+internal sealed class AccountBody
+{
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string? Fault { get; set; }
+    public int? DelayMs { get; set; }
+}

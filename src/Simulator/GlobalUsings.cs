@@ -1,0 +1,9 @@
+global using System.Buffers;
+global using System.Net;
+global using System.Security.Cryptography;
+global using System.Security.Cryptography.X509Certificates;
+global using System.Text;
+global using System.Text.Json;
+global using System.Text.Json.Serialization;
+global using System.Xml;
+global using Microsoft.AspNetCore.Server.Kestrel.Core;

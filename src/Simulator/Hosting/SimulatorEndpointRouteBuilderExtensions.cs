@@ -1,0 +1,29 @@
+namespace Rainforest.Simulator;
+
+/// <summary>Maps the relay route and the <c>/sim/…</c> control routes.</summary>
+public static class SimulatorEndpointRouteBuilderExtensions
+{
+    public const string RelayPath = "/cgi-bin/post_manager";
+
+    /// <summary>
+    /// <c>POST /cgi-bin/post_manager</c>, <c>PUT|GET|DELETE /sim/accounts/{cloudId}</c>,
+    /// <c>PUT /sim/accounts/{cloudId}/fault</c>, <c>GET /sim/accounts/{cloudId}/requests</c>, <c>GET /sim/stats</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapRelaySimulator(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var relay = endpoints.ServiceProvider.GetService<RelayHandler>()
+            ?? throw new InvalidOperationException("Call services.AddRelaySimulator() before MapRelaySimulator().");
+        var control = endpoints.ServiceProvider.GetRequiredService<ControlHandlers>();
+
+        var group = endpoints.MapGroup("");
+        group.MapPost(RelayPath, relay.HandleAsync);
+        group.MapPut("/sim/accounts/{cloudId}", control.PutAccountAsync);
+        group.MapGet("/sim/accounts/{cloudId}", control.GetAccountAsync);
+        group.MapDelete("/sim/accounts/{cloudId}", control.DeleteAccountAsync);
+        group.MapPut("/sim/accounts/{cloudId}/fault", control.PutFaultAsync);
+        group.MapGet("/sim/accounts/{cloudId}/requests", control.GetRequestsAsync);
+        group.MapGet("/sim/stats", control.GetStatsAsync);
+        return group;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Rainforest.Simulator;
+
+/// <summary>Registers the simulator's services in any host; pair with <see cref="SimulatorEndpointRouteBuilderExtensions.MapRelaySimulator"/>.</summary>
+public static class SimulatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddRelaySimulator(this IServiceCollection services, Action<SimulatorOptions>? configure = null)
+    {
+        var options = new SimulatorOptions();
+        configure?.Invoke(options);
+        return services.AddRelaySimulator(options);
+    }
+
+    public static IServiceCollection AddRelaySimulator(this IServiceCollection services, SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new SimulatedAccounts(sp.GetRequiredService<SimulatorOptions>()));
+        services.TryAddSingleton<SimulatorStats>();
+        services.TryAddSingleton<RelayHandler>();
+        services.TryAddSingleton<ControlHandlers>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Rainforest.Simulator;
+
+/// <summary>How a simulator is started. Bindable from configuration (<c>--AutoAccounts=true</c>, …).</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>TCP port to listen on; 0 picks any free port (embedded use only).</summary>
+    public int Port { get; set; }
+
+    /// <summary>Serve TLS with a self-signed certificate generated at start, like the real relay on 9445.</summary>
+    public bool Https { get; set; }
+
+    /// <summary>Every six-hex-digit Cloud ID is an account with the default credentials unless overridden.</summary>
+    public bool AutoAccounts { get; set; }
+
+    /// <summary>The simulator's clock: reading time stamps, delays and the request log. Defaults to the system clock.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Requests remembered per account (a ring; grows on demand). Lower it for very large benchmarks,
+    /// 0 turns the per-account log off (totals in the stats are always kept).
+    /// </summary>
+    public int RequestLogCapacity { get; set; } = 2000;
+}

@@ -1,0 +1,11 @@
+global using System.Globalization;
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Net.Security;
+global using System.Security.Cryptography.X509Certificates;
+global using System.Text;
+global using System.Text.Json;
+global using System.Xml;
+global using System.Xml.Linq;
+global using Microsoft.Extensions.Time.Testing;
+global using Rainforest.Simulator;
