@@ -1,0 +1,5 @@
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;
+global using Orleans;
+global using Orleans.Runtime;
+global using Rainforest.Contracts;

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rainforest.Eagle;
+using Rainforest.Grains.Logging;
+using Rainforest.Grains.Polling;
+using Rainforest.Grains.Secrets;
+using Rainforest.Grains.Telemetry;
+
+namespace Rainforest.Grains.Hosting;
+
+public static class RainforestGrainsServiceCollectionExtensions
+{
+    /// <summary>Everything the user grains need: options, the relay client, the password protector, metrics.</summary>
+    public static IServiceCollection AddRainforestPolling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LogsOptions>().Bind(configuration.GetSection(LogsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddEagleRelayClient(configuration);
+        services.AddSingleton<GatewayPasswordProtector>();
+        services.AddSingleton<PollingMetrics>();
+        services.AddMetrics();
+        services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Rainforest.Archive;
+
+namespace Rainforest.Grains.Logging;
+
+/// <summary>
+/// One user's log of the current hour: the file is opened once per hour and each reading is written
+/// straight to the operating system (no user-space buffer), so a killed process keeps every line it
+/// reported as logged. The file is shared for reading and deleting so the shipper can work beside it.
+/// </summary>
+public sealed class HourLog(string logsDirectory, string cloudId, ILogger logger) : IDisposable
+{
+    private FileStream? _file;
+
+    /// <summary>The hour ("yyyy-MM-dd-HH") of the open file, if any.</summary>
+    public string? OpenHour { get; private set; }
+
+    /// <summary>Appends one record line to the file of <paramref name="pollTime"/>'s UTC hour.</summary>
+    public void Append(DateTimeOffset pollTime, string recordLine)
+    {
+        var hour = HourFileLayout.HourStamp(pollTime);
+        if (_file is null || hour != OpenHour)
+        {
+            Open(pollTime, hour);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(recordLine + "\n");
+        try
+        {
+            _file!.Write(bytes);
+        }
+        catch
+        {
+            // A half-written line must not stay in front of the next one.
+            Close();
+            throw;
+        }
+    }
+
+    /// <summary>Counts the complete lines already in the file of <paramref name="hourUtc"/>'s hour (0 when none).</summary>
+    public static long CountLines(string logsDirectory, string cloudId, DateTimeOffset hourUtc)
+    {
+        var path = HourFileLayout.LocalPath(logsDirectory, cloudId, hourUtc);
+        if (!File.Exists(path)) return 0;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> buffer = stackalloc byte[8192];
+        long lines = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            lines += buffer[..read].Count((byte)'\n');
+        }
+        return lines;
+    }
+
+    public void Close()
+    {
+        _file?.Dispose();
+        _file = null;
+        OpenHour = null;
+    }
+
+    public void Dispose() => Close();
+
+    private void Open(DateTimeOffset pollTime, string hour)
+    {
+        Close();
+        var path = HourFileLayout.LocalPath(logsDirectory, cloudId, pollTime);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite,
+            FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        RepairTornTail(file, path);
+        file.Seek(0, SeekOrigin.End);
+        _file = file;
+        OpenHour = hour;
+    }
+
+    // A crash mid-write can leave a last line without its newline; appending after it would glue two
+    // records together, so the fragment is cut off (it was never reported as logged).
+    private void RepairTornTail(FileStream file, string path)
+    {
+        var length = file.Length;
+        if (length == 0) return;
+        var tail = new byte[(int)Math.Min(length, 64 * 1024)];
+        file.Seek(length - tail.Length, SeekOrigin.Begin);
+        file.ReadExactly(tail);
+        if (tail[^1] == (byte)'\n') return;
+        var lastNewline = Array.LastIndexOf(tail, (byte)'\n');
+        var keep = lastNewline < 0 ? length - tail.Length : length - tail.Length + lastNewline + 1;
+        logger.LogWarning("Cut a torn last line ({Bytes} bytes) from {Path}", length - keep, path);
+        file.SetLength(keep);
+    }
+}

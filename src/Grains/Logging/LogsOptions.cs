@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rainforest.Grains.Logging;
+
+/// <summary>Where and how readings are logged (section <c>Rainforest:Logs</c>).</summary>
+public sealed class LogsOptions
+{
+    public const string Section = "Rainforest:Logs";
+
+    [Required]
+    public string Directory { get; set; } = "data/logs";
+
+    /// <summary>Skip a reading identical to the previous one (same gateway timestamp). The original logged them.</summary>
+    public bool SkipRepeats { get; set; }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+
+namespace Rainforest.Grains.Telemetry;
+
+/// <summary>The polling side's instruments (meter <c>Rainforest.Polling</c>).</summary>
+public sealed class PollingMetrics
+{
+    public const string MeterName = "Rainforest.Polling";
+
+    private readonly Counter<long> _polls;
+    private readonly Counter<long> _linesWritten;
+    private readonly Histogram<double> _lateness;
+    private readonly Histogram<double> _duration;
+
+    public PollingMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _polls = meter.CreateCounter<long>("rainforest.polls", description: "Gateway polls by outcome");
+        _linesWritten = meter.CreateCounter<long>("rainforest.lines_written", description: "Readings appended to hour files");
+        _lateness = meter.CreateHistogram<double>("rainforest.poll.lateness", unit: "ms",
+            description: "How late a scheduled poll started against its slot");
+        _duration = meter.CreateHistogram<double>("rainforest.poll.duration", unit: "ms",
+            description: "Time from request to classified outcome");
+    }
+
+    public void Polled(PollErrorKind outcome, TimeSpan duration)
+    {
+        var tag = new KeyValuePair<string, object?>("outcome", outcome == PollErrorKind.None ? "reading" : outcome.ToString());
+        _polls.Add(1, tag);
+        _duration.Record(duration.TotalMilliseconds, tag);
+    }
+
+    public void LineWritten() => _linesWritten.Add(1);
+
+    public void Started(TimeSpan lateness) => _lateness.Record(Math.Max(0, lateness.TotalMilliseconds));
+}

@@ -1,0 +1,372 @@
+using System.Globalization;
+using Rainforest.Archive;
+using Rainforest.Eagle;
+using Rainforest.Grains.Logging;
+using Rainforest.Grains.Polling;
+using Rainforest.Grains.Secrets;
+using Rainforest.Grains.Telemetry;
+
+namespace Rainforest.Grains.Users;
+
+/// <summary>
+/// One user: credentials, counters, status, a six-second fixed-rate timer and the current hour's log.
+/// Readings count as logged once their line is in the hour file; counters are persisted in batches and
+/// recovered from the file after a crash.
+/// </summary>
+public sealed partial class UserGrain(
+    [PersistentState("user", "Users")] IPersistentState<UserRecord> record,
+    EagleRelayClient relay,
+    GatewayPasswordProtector passwords,
+    IOptions<PollingOptions> pollingOptions,
+    IOptions<LogsOptions> logsOptions,
+    TimeProvider time,
+    PollingMetrics metrics,
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
+{
+    private const string KeepPollingReminder = "keep-polling";
+
+    private readonly PollingOptions _polling = pollingOptions.Value;
+    private PollSchedule _schedule = null!;
+    private HourLog _log = null!;
+    private IGrainTimer? _timer;
+    private DateTimeOffset _nextSlot;
+    private EagleCredentials? _credentials;
+    private int _readingsSincePersist;
+    private int _readingsBehind;
+    private UserStatus _status = new(PollingState.Polling, 0, PollErrorKind.None, null, null, null, null);
+
+    private string CloudId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _schedule = new PollSchedule(CloudId, _polling.Period);
+        _log = new HourLog(logsOptions.Value.Directory, CloudId, logger);
+        if (!record.State.Registered) return;
+
+        await RecoverCountersFromHourFileAsync();
+        if (record.State.CredentialsRejected)
+        {
+            _status = _status with { State = PollingState.CredentialsRejected, LastErrorKind = PollErrorKind.CredentialsRejected };
+        }
+        StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
+        if (!record.State.ReminderRegistered) await EnsureReminderAsync();
+        Report();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _log.Close();
+        if (record.State.Registered && _readingsSincePersist > 0)
+        {
+            try
+            {
+                await PersistAsync();
+            }
+            catch (Exception ex)
+            {
+                // The lines are on disk; the next activation recounts them from the hour file.
+                logger.LogWarning(ex, "User {CloudId}: counters not persisted on deactivation ({Reason})", CloudId, reason);
+            }
+        }
+    }
+
+    async Task<RegistrationResult> IUserGrain.RegisterAsync(UserRegistration registration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registration.Email);
+        ArgumentException.ThrowIfNullOrEmpty(registration.Password);
+
+        var state = record.State;
+        RegistrationResult result;
+        if (!state.Registered)
+        {
+            result = RegistrationResult.Created;
+        }
+        else if (state.Email == registration.Email && Credentials().Password == registration.Password)
+        {
+            return RegistrationResult.Unchanged;
+        }
+        else
+        {
+            result = RegistrationResult.Updated;
+        }
+
+        state.Registered = true;
+        state.Email = registration.Email;
+        state.ProtectedPassword = passwords.Protect(registration.Password);
+        state.CredentialsRejected = false;
+        _credentials = null;
+        await record.WriteStateAsync();
+        _readingsSincePersist = 0;
+
+        if (result == RegistrationResult.Created)
+        {
+            await GrainFactory.Shard(CloudId).AddAsync(CloudId);
+            await EnsureReminderAsync();
+        }
+
+        // New credentials deserve a prompt try, not the tail of a back-off.
+        _status = new UserStatus(PollingState.Polling, 0, PollErrorKind.None, null, null, _status.LastSuccessAt, null);
+        StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
+        Report();
+        logger.LogInformation("User {CloudId} {Result}", CloudId, result);
+        return result;
+    }
+
+    Task<UserSnapshot?> IUserGrain.GetAsync()
+    {
+        var state = record.State;
+        if (!state.Registered) return Task.FromResult<UserSnapshot?>(null);
+        var status = _status with { NextPollAt = _timer is null ? null : _nextSlot };
+        return Task.FromResult<UserSnapshot?>(new UserSnapshot(
+            CloudId, state.Email, state.TotalEventsLogged, state.FirstTimestamp, state.LastTimestamp, status));
+    }
+
+    async Task<bool> IUserGrain.DeleteAsync()
+    {
+        if (!record.State.Registered) return false;
+
+        _timer?.Dispose();
+        _timer = null;
+        _log.Close();
+        _credentials = null;
+        _status = _status with { State = PollingState.Paused };
+        await GrainFactory.Shard(CloudId).RemoveAsync(CloudId);
+        await record.ClearStateAsync();
+        record.State = new UserRecord();
+        var reminder = await this.GetReminder(KeepPollingReminder);
+        if (reminder is not null) await this.UnregisterReminder(reminder);
+        logger.LogInformation("User {CloudId} deleted; its logged hours are still shipped", CloudId);
+        DeactivateOnIdle();
+        return true;
+    }
+
+    async Task<PollResult?> IUserGrain.PollNowAsync()
+    {
+        if (!record.State.Registered) return null;
+        return await PollAsync(time.GetUtcNow());
+    }
+
+    Task IUserGrain.WakeAsync() => Task.CompletedTask; // activation does the work
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!record.State.Registered)
+        {
+            DeactivateOnIdle();
+        }
+        else if (_timer is null)
+        {
+            StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
+        }
+        return Task.CompletedTask;
+    }
+
+    private void StartPolling(DateTimeOffset firstSlot)
+    {
+        _nextSlot = firstSlot;
+        var due = Max(firstSlot - time.GetUtcNow(), TimeSpan.Zero);
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
+            {
+                KeepAlive = true,
+                Interleave = false,
+            });
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task OnTickAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        metrics.Started(started - _nextSlot);
+        var result = await PollAsync(started);
+
+        var now = time.GetUtcNow();
+        var earliest = result.Error switch
+        {
+            PollErrorKind.None or PollErrorKind.StaleReading or PollErrorKind.Malformed or PollErrorKind.Incomplete => now,
+            PollErrorKind.CredentialsRejected => started + _polling.CredentialsRejectedRetry,
+            _ => started + FailureBackoff.After(_status.ConsecutiveFailures, _polling.Period, _polling.BackoffCap),
+        };
+        _nextSlot = _schedule.SlotAtOrAfter(Max(earliest, now + TimeSpan.FromTicks(1)));
+        _timer?.Change(Max(_nextSlot - now, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task<PollResult> PollAsync(DateTimeOffset pollTime)
+    {
+        var outcome = await relay.GetInstantaneousDemandAsync(Credentials());
+        metrics.Polled(ErrorKindOf(outcome.Kind), time.GetUtcNow() - pollTime);
+
+        if (outcome.Kind != RelayOutcomeKind.Reading || outcome.Reading is not { } reading)
+        {
+            return Failed(ErrorKindOf(outcome.Kind), outcome.Detail ?? outcome.Kind.ToString(), pollTime);
+        }
+
+        var state = record.State;
+        if (reading.TimeStamp < state.LastGatewayTimeStamp && ++_readingsBehind < _polling.AcceptClockResetAfter)
+        {
+            return Failed(PollErrorKind.StaleReading,
+                $"gateway timestamp {reading.TimeStamp} is older than the last logged {state.LastGatewayTimeStamp}", pollTime);
+        }
+        _readingsBehind = 0;
+
+        var line = reading.ToRecordLine();
+        if (reading.TimeStamp == state.LastGatewayTimeStamp && logsOptions.Value.SkipRepeats)
+        {
+            Succeeded(pollTime);
+            return new PollResult(PollErrorKind.None, line, "repeat of the previous reading, not logged");
+        }
+
+        var hour = HourFileLayout.HourStamp(pollTime);
+        if (state.CurrentHour != hour)
+        {
+            // The counters must say which hour file they cover before its first line exists.
+            state.CurrentHour = hour;
+            state.LinesInCurrentHour = 0;
+            await PersistAsync();
+        }
+
+        try
+        {
+            _log.Append(pollTime, line);
+        }
+        catch (IOException ex)
+        {
+            return Failed(PollErrorKind.WriteFailed, ex.Message, pollTime);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Failed(PollErrorKind.WriteFailed, ex.Message, pollTime);
+        }
+
+        metrics.LineWritten();
+        var unixSeconds = pollTime.ToUnixTimeMilliseconds() / 1000.0;
+        state.TotalEventsLogged++;
+        state.LinesInCurrentHour++;
+        state.FirstTimestamp ??= unixSeconds;
+        state.LastTimestamp = unixSeconds;
+        state.LastGatewayTimeStamp = reading.TimeStamp;
+        Succeeded(pollTime);
+
+        if (++_readingsSincePersist >= _polling.PersistEveryReadings)
+        {
+            await PersistAsync();
+        }
+        return new PollResult(PollErrorKind.None, line, null);
+    }
+
+    private void Succeeded(DateTimeOffset pollTime)
+    {
+        var wasFailing = _status.State != PollingState.Polling;
+        _status = _status with { State = PollingState.Polling, ConsecutiveFailures = 0, LastSuccessAt = pollTime };
+        if (wasFailing)
+        {
+            logger.LogInformation("User {CloudId}: gateway answers again", CloudId);
+            Report();
+        }
+    }
+
+    private PollResult Failed(PollErrorKind kind, string detail, DateTimeOffset pollTime)
+    {
+        var previous = _status;
+        var state = kind == PollErrorKind.CredentialsRejected ? PollingState.CredentialsRejected : PollingState.Failing;
+        _status = _status with
+        {
+            State = state,
+            ConsecutiveFailures = previous.ConsecutiveFailures + 1,
+            LastErrorKind = kind,
+            LastError = detail,
+            LastErrorAt = pollTime,
+        };
+
+        if (previous.State != state || previous.LastErrorKind != kind)
+        {
+            LogPollFailed(CloudId, kind, detail);
+            Report();
+        }
+
+        if (kind == PollErrorKind.CredentialsRejected && !record.State.CredentialsRejected)
+        {
+            record.State.CredentialsRejected = true;
+            _ = PersistSafelyAsync();
+        }
+        return new PollResult(kind, null, detail);
+    }
+
+    private EagleCredentials Credentials() =>
+        _credentials ??= new EagleCredentials(CloudId, record.State.Email, passwords.Unprotect(record.State.ProtectedPassword));
+
+    private async Task PersistAsync()
+    {
+        await record.WriteStateAsync();
+        _readingsSincePersist = 0;
+        Report();
+    }
+
+    private async Task PersistSafelyAsync()
+    {
+        try
+        {
+            await PersistAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "User {CloudId}: state not persisted", CloudId);
+        }
+    }
+
+    // After a crash the hour file may hold lines the persisted counters do not include yet.
+    private async Task RecoverCountersFromHourFileAsync()
+    {
+        var state = record.State;
+        if (state.CurrentHour is null || !DateTimeOffset.TryParseExact(state.CurrentHour, "yyyy-MM-dd-HH",
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var hourUtc)) return;
+
+        var lines = HourLog.CountLines(logsOptions.Value.Directory, CloudId, hourUtc);
+        var missing = lines - state.LinesInCurrentHour;
+        if (missing <= 0) return;
+
+        var path = HourFileLayout.LocalPath(logsOptions.Value.Directory, CloudId, hourUtc);
+        state.TotalEventsLogged += missing;
+        state.LinesInCurrentHour = lines;
+        state.LastTimestamp = File.GetLastWriteTimeUtc(path).Subtract(DateTime.UnixEpoch).TotalSeconds;
+        state.FirstTimestamp ??= state.LastTimestamp;
+        logger.LogInformation("User {CloudId}: recovered {Missing} logged readings from {Path}", CloudId, missing, path);
+        await record.WriteStateAsync();
+    }
+
+    private async Task EnsureReminderAsync()
+    {
+        await this.RegisterOrUpdateReminder(KeepPollingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        record.State.ReminderRegistered = true;
+        await record.WriteStateAsync();
+    }
+
+    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(new UserSummary(
+        CloudId, _status.State, record.State.TotalEventsLogged, _status.LastSuccessAt, _status.LastErrorKind, _status.LastErrorAt));
+
+    private static PollErrorKind ErrorKindOf(RelayOutcomeKind kind) => kind switch
+    {
+        RelayOutcomeKind.Reading => PollErrorKind.None,
+        RelayOutcomeKind.CredentialsRejected => PollErrorKind.CredentialsRejected,
+        RelayOutcomeKind.RelayError => PollErrorKind.RelayError,
+        RelayOutcomeKind.HttpError => PollErrorKind.HttpError,
+        RelayOutcomeKind.Timeout => PollErrorKind.Timeout,
+        RelayOutcomeKind.Unreachable => PollErrorKind.Unreachable,
+        RelayOutcomeKind.Malformed => PollErrorKind.Malformed,
+        _ => PollErrorKind.Incomplete,
+    };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: poll failed ({Kind}): {Detail}")]
+    private partial void LogPollFailed(string cloudId, PollErrorKind kind, string detail);
+}
