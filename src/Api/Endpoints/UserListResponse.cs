@@ -1,0 +1,16 @@
+namespace Rainforest.Api.Endpoints;
+
+public sealed record UserListResponse(int Count, IReadOnlyList<UserSummaryResponse> Users);
+
+public sealed record UserSummaryResponse(
+    string CloudId,
+    PollingState State,
+    long TotalEventsLogged,
+    DateTimeOffset? LastSuccessAt,
+    PollErrorKind? LastErrorKind,
+    DateTimeOffset? LastErrorAt)
+{
+    public static UserSummaryResponse From(UserSummary s) => new(
+        s.CloudId, s.State, s.TotalEventsLogged, s.LastSuccessAt,
+        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt);
+}

@@ -1,0 +1,30 @@
+namespace Rainforest.Api.Endpoints;
+
+/// <summary>A user as the API returns it: the original record's fields plus status, never the password.</summary>
+public sealed record UserResponse(
+    string CloudId,
+    string UserEmail,
+    long TotalEventsLogged,
+    double? FirstTimestamp,
+    double? LastTimestamp,
+    UserStatusResponse Status,
+    string? Result)
+{
+    public static UserResponse From(UserSnapshot user, RegistrationResult? result) => new(
+        user.CloudId, user.Email, user.TotalEventsLogged, user.FirstTimestamp, user.LastTimestamp,
+        UserStatusResponse.From(user.Status), result?.ToString().ToLowerInvariant());
+}
+
+public sealed record UserStatusResponse(
+    PollingState State,
+    int ConsecutiveFailures,
+    PollErrorKind? LastErrorKind,
+    string? LastError,
+    DateTimeOffset? LastErrorAt,
+    DateTimeOffset? LastSuccessAt,
+    DateTimeOffset? NextPollAt)
+{
+    public static UserStatusResponse From(UserStatus s) => new(
+        s.State, s.ConsecutiveFailures, s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind,
+        s.LastError, s.LastErrorAt, s.LastSuccessAt, s.NextPollAt);
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Rainforest.Api.Endpoints;
+using Rainforest.Api.Security;
+
+namespace Rainforest.Api.Hosting;
+
+/// <summary>The HTTP API as a unit: the same services and routes co-hosted in a silo or in the standalone gateway.</summary>
+public static class RainforestApiExtensions
+{
+    public static WebApplicationBuilder AddRainforestApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ApiKeyOptions>().Bind(builder.Configuration.GetSection(ApiKeyOptions.Section));
+        services.PostConfigure<ApiKeyOptions>(o => o.Keys.RemoveAll(string.IsNullOrWhiteSpace));
+
+        var configuredKeys = builder.Configuration.GetSection($"{ApiKeyOptions.Section}:Keys").Get<string[]>() ?? [];
+        if (!configuredKeys.Any(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+            services.PostConfigure<ApiKeyOptions>(o => o.Keys.Add(generated));
+            // Printed once for the operator who started the process; never written through the logger.
+            Console.WriteLine($"No API key configured (Rainforest:Api:Keys:0); this run accepts the generated key: {generated}");
+        }
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAuthorization.PolicyName, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddRateLimiter(ApiRateLimiting.Configure);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            k.Limits.MaxRequestBodySize = 64 * 1024;
+            k.Limits.MaxRequestLineSize = 4 * 1024;
+        });
+        return builder;
+    }
+
+    /// <summary>Middleware and routes; call after <c>Build()</c>.</summary>
+    public static WebApplication MapRainforestApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapUserEndpoints();
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+}
