@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Orleans.Configuration;
+using Rainforest.Api.Hosting;
+using Rainforest.Archive;
+using Rainforest.Grains.Hosting;
+using StackExchange.Redis;
+
+namespace Rainforest.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// The silo: Redis membership, grain state and reminders when <c>ConnectionStrings:Redis</c> is set;
+    /// otherwise one local silo with in-memory state, announced loudly.
+    /// </summary>
+    public static WebApplicationBuilder AddRainforestSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var redis = configuration.GetConnectionString("Redis");
+        var endpoints = configuration.GetSection("Orleans:Endpoints");
+        var siloPort = endpoints.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+        var gatewayPort = endpoints.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+
+        builder.Services.AddRainforestPolling(configuration);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Rainforest");
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = configuration["Orleans:ClusterId"] ?? ClusterNames.DefaultClusterId;
+                o.ServiceId = configuration["Orleans:ServiceId"] ?? ClusterNames.DefaultServiceId;
+            });
+
+            if (string.IsNullOrWhiteSpace(redis))
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort);
+                silo.AddMemoryGrainStorage(StorageNames.Users);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                var redisOptions = ConfigurationOptions.Parse(redis);
+                silo.ConfigureEndpoints(AdvertisedAddress(endpoints), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.AddRedisGrainStorage(StorageNames.Users, o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = redisOptions.Clone());
+            }
+
+            silo.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = TimeSpan.FromMinutes(2));
+            // ARCHIVE-PENDING silo.AddRainforestArchive(configuration);
+            silo.AddDashboard();
+            silo.AddActivityPropagation();
+            silo.AddStartupTask<WakeRegisteredUsers>();
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(3));
+
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(configuration["Rainforest:DataProtection:KeysDirectory"] ?? "data/keys"));
+            builder.Services.AddHostedService<InMemoryStateWarning>();
+        }
+        else
+        {
+            // Every silo must decrypt what another encrypted, so the key ring lives beside the cluster.
+            dataProtection.PersistKeysToStackExchangeRedis(() => RedisConnections.Shared(redis).GetDatabase(), "rainforest:data-protection-keys");
+        }
+        return builder;
+    }
+
+    private static IPAddress AdvertisedAddress(IConfigurationSection endpoints)
+    {
+        var configured = endpoints["AdvertisedIPAddress"];
+        if (!string.IsNullOrWhiteSpace(configured)) return IPAddress.Parse(configured);
+        return IPAddress.Loopback;
+    }
+}

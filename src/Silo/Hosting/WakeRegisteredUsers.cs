@@ -1,0 +1,27 @@
+namespace Rainforest.Silo.Hosting;
+
+/// <summary>
+/// At silo start, wakes every registered user so polling resumes at once after a restart, without waiting
+/// for reminders or any API call. Runs in the background: a large directory must not delay readiness.
+/// </summary>
+public sealed class WakeRegisteredUsers(IGrainFactory grains, ILogger<WakeRegisteredUsers> logger) : IStartupTask
+{
+    public Task Execute(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var counts = await Task.WhenAll(UserDirectory.AllShards()
+                    .Select(shard => grains.GetGrain<IUserDirectoryGrain>(shard).WakeAllAsync()));
+                logger.LogInformation("Woke {Users} registered users", counts.Sum());
+            }
+            catch (Exception ex)
+            {
+                // Reminders still bring every user back within a minute or so.
+                logger.LogWarning(ex, "Could not wake every registered user at start");
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+}
