@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Rainforest.Contracts;
+using Rainforest.Grains.Hosting;
+using Rainforest.Simulator;
+
+namespace Rainforest.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans cluster whose grains run on a fake clock and poll a real simulator over a loopback
+/// socket; the simulator shares the fake clock, so "the gateway takes 2 s" means 2 s of fake time.
+/// </summary>
+public sealed class PollingCluster : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 10, 17, 0, 0, TimeSpan.Zero);
+
+    private PollingCluster(FakeTimeProvider clock, GatewaySimulator simulator, InProcessTestCluster cluster, string logs)
+    {
+        Clock = clock;
+        Simulator = simulator;
+        Cluster = cluster;
+        LogsDirectory = logs;
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public GatewaySimulator Simulator { get; }
+    public InProcessTestCluster Cluster { get; }
+    public string LogsDirectory { get; }
+    public IGrainFactory Grains => Cluster.Client;
+
+    public static async Task<PollingCluster> StartAsync(DateTimeOffset? start = null, int silos = 1)
+    {
+        var clock = new FakeTimeProvider(start ?? Start) { AutoAdvanceAmount = TimeSpan.Zero };
+        var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { TimeProvider = clock });
+        var logs = Path.Combine(Path.GetTempPath(), "rainforest-grains-" + Guid.NewGuid().ToString("n"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rainforest:Eagle:CloudUrl"] = simulator.RelayUrl.ToString(),
+            ["Rainforest:Eagle:RequestTimeout"] = "00:00:05",
+            ["Rainforest:Logs:Directory"] = logs,
+        }).Build();
+
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddRainforestPolling(configuration);
+            silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            silo.Services.AddSingleton<TimeProvider>(clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.AddMemoryGrainStorage("Users");
+            silo.UseInMemoryReminderService();
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new PollingCluster(clock, simulator, cluster, logs);
+    }
+
+    /// <summary>Registers a user with the simulator's default credentials for that account.</summary>
+    public async Task RegisterAsync(string cloudId, SimulatedFault fault = SimulatedFault.None, TimeSpan? delay = null)
+    {
+        Simulator.Accounts.Add(cloudId, fault, delay);
+        var result = await Grains.GetGrain<IUserGrain>(cloudId).RegisterAsync(
+            new UserRegistration(SimulatedAccount.DefaultUser(cloudId), SimulatedAccount.DefaultPassword(cloudId)));
+        Assert.Equal(RegistrationResult.Created, result);
+    }
+
+    /// <summary>Moves the fake clock forward to <paramref name="when"/> in small steps, so each timer re-arms in turn.</summary>
+    public async Task AdvanceToAsync(DateTimeOffset when)
+    {
+        while (Clock.GetUtcNow() < when)
+        {
+            var step = when - Clock.GetUtcNow();
+            Clock.Advance(step < TimeSpan.FromMilliseconds(250) ? step : TimeSpan.FromMilliseconds(250));
+            await Task.Yield();
+        }
+    }
+
+    public IReadOnlyList<DateTimeOffset> RequestTimes(string cloudId) => Simulator.RequestsFor(cloudId)
+        .Select(r => DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs)).ToList();
+
+    public string HourFile(string cloudId, DateTimeOffset hour) => Archive.HourFileLayout.LocalPath(LogsDirectory, cloudId, hour);
+
+    public string[] Lines(string cloudId, DateTimeOffset hour)
+    {
+        var path = HourFile(cloudId, hour);
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Simulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(LogsDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using StackExchange.Redis;
+
+namespace Rainforest.Testing;
+
+/// <summary>
+/// A real redis-server on a free loopback port with its own data directory, persisted to an append-only
+/// file so a restart keeps everything (as a production Redis would). Fails loudly if redis-server is missing.
+/// </summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rainforest-redis-" + Guid.NewGuid().ToString("n"));
+    private ManagedProcess? _process;
+
+    public int Port { get; } = FreePort.Next();
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        await StartAsync();
+    }
+
+    public async Task StartAsync()
+    {
+        var executable = FindRedisServer();
+        _process = ManagedProcess.Start(executable,
+        [
+            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _directory,
+            "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no",
+        ]);
+        await Eventually.Until(async () =>
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},connectTimeout=500");
+            return (await connection.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5);
+        }, TimeSpan.FromSeconds(20), $"redis-server on port {Port}; output: {_process.Output}");
+    }
+
+    /// <summary>Kills the server (no save on shutdown beyond what the append-only file already holds).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null) await _process.KillAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is not null) await _process.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRedisServer()
+    {
+        foreach (var candidate in new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" })
+        {
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException(
+            "redis-server is not installed. Run the tests through scripts/test.sh, which installs it (apt-get install redis-server).");
+    }
+}
