@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Rainforest.Grains.Polling;
+using Rainforest.Simulator;
+using Rainforest.Testing;
+
+// Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
+// Starts the simulator in this process and Release silo processes, registers the users over HTTP, lets them
+// settle, then measures one window and prints the figures. Build src/Silo in Release first.
+var settings = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "true");
+var users = int.Parse(settings.GetValueOrDefault("users", "1000"));
+var seconds = int.Parse(settings.GetValueOrDefault("seconds", "60"));
+var siloCount = int.Parse(settings.GetValueOrDefault("silos", "1"));
+var faulty = int.Parse(settings.GetValueOrDefault("faulty", "0"));
+var useRedis = settings.ContainsKey("redis") || siloCount > 1;
+var period = TimeSpan.FromSeconds(6);
+
+Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}");
+await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
+var redis = new RedisServer();
+if (useRedis) await redis.InitializeAsync();
+var root = Path.Combine(Path.GetTempPath(), "rainforest-bench-" + Guid.NewGuid().ToString("n"));
+var silos = new List<SiloProcess>();
+try
+{
+    for (var i = 0; i < siloCount; i++)
+    {
+        var config = new Dictionary<string, string>
+        {
+            ["Rainforest:Eagle:CloudUrl"] = simulator.RelayUrl.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Rainforest:Api:RequestsPerMinutePerKey"] = "10000000",
+            ["Orleans:ClusterId"] = "bench",
+            ["Orleans:ServiceId"] = "bench",
+        };
+        if (useRedis) config["ConnectionStrings:Redis"] = redis.ConnectionString;
+        var directory = Path.Combine(root, "silo" + i);
+        Directory.CreateDirectory(directory);
+        var silo = new SiloProcess(directory, config);
+        await silo.StartAsync(TimeSpan.FromMinutes(3));
+        silos.Add(silo);
+    }
+    var baselineRss = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).WorkingSet64);
+
+    var ids = Enumerable.Range(1, users).Select(i => i.ToString("x6")).ToList();
+    foreach (var id in ids.TakeLast(faulty)) simulator.Accounts.SetFault(id, (Convert.ToInt32(id, 16) % 3) switch
+    {
+        0 => SimulatedFault.Hang,
+        1 => SimulatedFault.Unavailable,
+        _ => SimulatedFault.Garbage,
+    });
+
+    var registering = Stopwatch.StartNew();
+    var clients = silos.Select(s => s.CreateClient()).ToArray();
+    await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
+    {
+        var client = clients[Convert.ToInt32(id, 16) % clients.Length];
+        var response = await client.PostAsJsonAsync($"/api/users/{id}",
+            new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
+        response.EnsureSuccessStatusCode();
+    });
+    Console.WriteLine($"registered {users} users in {registering.Elapsed.TotalSeconds:F1}s ({users / registering.Elapsed.TotalSeconds:F0}/s)");
+
+    // Let every user reach its steady six-second cadence before measuring.
+    await Task.Delay(TimeSpan.FromSeconds(Math.Max(15, users / 2000)));
+
+    var processes = silos.Select(s => Process.GetProcessById(s.ProcessId!.Value)).ToList();
+    var cpuBefore = processes.Sum(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; });
+    var requestsBefore = simulator.Stats.Requests;
+    var windowStart = DateTimeOffset.UtcNow;
+    await Task.Delay(TimeSpan.FromSeconds(seconds));
+    var windowEnd = DateTimeOffset.UtcNow;
+    var requests = simulator.Stats.Requests - requestsBefore;
+    var cpu = processes.Sum(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; }) - cpuBefore;
+    var rss = processes.Sum(p => { p.Refresh(); return p.WorkingSet64; });
+
+    // Lateness of each healthy user's polls against its fixed-rate schedule, as seen by the gateway.
+    var lateness = new List<double>();
+    foreach (var id in ids.Take(users - faulty))
+    {
+        var schedule = new PollSchedule(id, period);
+        foreach (var request in simulator.RequestsFor(id))
+        {
+            var received = DateTimeOffset.FromUnixTimeMilliseconds(request.ReceivedUnixMs);
+            if (received < windowStart || received > windowEnd) continue;
+            var slot = schedule.NextSlotAfter(received) - period;
+            lateness.Add((received - slot).TotalMilliseconds);
+        }
+    }
+    lateness.Sort();
+    double Percentile(double p) => lateness.Count == 0 ? double.NaN : lateness[(int)Math.Min(lateness.Count - 1, p * lateness.Count)];
+
+    var expectedPolls = (users - faulty) * seconds / period.TotalSeconds;
+    Console.WriteLine($"polls/s            {requests / (double)seconds:F0} (healthy users alone would make {expectedPolls / seconds:F0})");
+    Console.WriteLine($"CPU per poll       {cpu / Math.Max(1, requests):F3} ms  (silo CPU {cpu / 1000 / seconds * 100:F0}% of one core)");
+    Console.WriteLine($"memory per user    {(rss - baselineRss) / 1024.0 / users:F1} KiB  (silo RSS {rss / 1048576.0:F0} MiB)");
+    Console.WriteLine($"lateness (healthy) p50 {Percentile(0.50):F0} ms  p99 {Percentile(0.99):F0} ms  max {(lateness.Count > 0 ? lateness[^1] : double.NaN):F0} ms  ({lateness.Count} polls)");
+}
+finally
+{
+    foreach (var silo in silos) await silo.DisposeAsync();
+    await redis.DisposeAsync();
+    try { Directory.Delete(root, true); } catch (IOException) { }
+}
