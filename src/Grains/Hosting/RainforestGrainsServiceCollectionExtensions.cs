@@ -22,6 +22,7 @@ public static class RainforestGrainsServiceCollectionExtensions
         services.AddEagleRelayClient(configuration);
         services.AddSingleton<GatewayPasswordProtector>();
         services.AddSingleton<PollingMetrics>();
+        services.AddSingleton<OpenFileBudget>();
         services.AddMetrics();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);

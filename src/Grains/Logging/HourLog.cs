@@ -7,10 +7,12 @@ namespace Rainforest.Grains.Logging;
 /// One user's log of the current hour: the file is opened once per hour and each reading is written
 /// straight to the operating system (no user-space buffer), so a killed process keeps every line it
 /// reported as logged. The file is shared for reading and deleting so the shipper can work beside it.
+/// When the silo's <see cref="OpenFileBudget"/> is spent, the file is opened around each line instead.
 /// </summary>
-public sealed class HourLog(string logsDirectory, string cloudId, ILogger logger) : IDisposable
+public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget budget, ILogger logger) : IDisposable
 {
     private FileStream? _file;
+    private bool _holdsBudget;
 
     /// <summary>The hour ("yyyy-MM-dd-HH") of the open file, if any.</summary>
     public string? OpenHour { get; private set; }
@@ -35,6 +37,11 @@ public sealed class HourLog(string logsDirectory, string cloudId, ILogger logger
             Close();
             throw;
         }
+        if (!_holdsBudget)
+        {
+            _file!.Dispose();
+            _file = null;
+        }
     }
 
     /// <summary>Counts the complete lines already in the file of <paramref name="hourUtc"/>'s hour (0 when none).</summary>
@@ -58,21 +65,28 @@ public sealed class HourLog(string logsDirectory, string cloudId, ILogger logger
         _file?.Dispose();
         _file = null;
         OpenHour = null;
+        if (_holdsBudget)
+        {
+            _holdsBudget = false;
+            budget.Release();
+        }
     }
 
     public void Dispose() => Close();
 
     private void Open(DateTimeOffset pollTime, string hour)
     {
-        Close();
+        var sameHour = hour == OpenHour;
+        if (!sameHour) Close();
         var path = HourFileLayout.LocalPath(logsDirectory, cloudId, pollTime);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite,
             FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        RepairTornTail(file, path);
+        if (!sameHour) RepairTornTail(file, path);
         file.Seek(0, SeekOrigin.End);
         _file = file;
         OpenHour = hour;
+        if (!sameHour) _holdsBudget = budget.TryAcquire();
     }
 
     // A crash mid-write can leave a last line without its newline; appending after it would glue two

@@ -19,6 +19,7 @@ public sealed partial class UserGrain(
     GatewayPasswordProtector passwords,
     IOptions<PollingOptions> pollingOptions,
     IOptions<LogsOptions> logsOptions,
+    OpenFileBudget openFiles,
     TimeProvider time,
     PollingMetrics metrics,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
@@ -40,7 +41,7 @@ public sealed partial class UserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _schedule = new PollSchedule(CloudId, _polling.Period);
-        _log = new HourLog(logsOptions.Value.Directory, CloudId, logger);
+        _log = new HourLog(logsOptions.Value.Directory, CloudId, openFiles, logger);
         if (!record.State.Registered) return;
 
         await RecoverCountersFromHourFileAsync();
