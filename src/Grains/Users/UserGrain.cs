@@ -331,7 +331,15 @@ public sealed partial class UserGrain(
 
         var lines = HourLog.CountLines(logsOptions.Value.Directory, CloudId, hourUtc);
         var missing = lines - state.LinesInCurrentHour;
-        if (missing <= 0) return;
+        if (missing < 0)
+        {
+            // This silo's file holds less than the counters cover (the part was shipped, or written on another
+            // silo's disk): count from what is here now, so a later crash is recovered from the right baseline.
+            state.LinesInCurrentHour = lines;
+            await record.WriteStateAsync();
+            return;
+        }
+        if (missing == 0) return;
 
         var path = HourFileLayout.LocalPath(logsOptions.Value.Directory, CloudId, hourUtc);
         state.TotalEventsLogged += missing;
