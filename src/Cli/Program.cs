@@ -1,1 +1,3 @@
-return 0;
+using Rainforest.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.FromProcess());

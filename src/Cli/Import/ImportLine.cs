@@ -1,0 +1,82 @@
+namespace Rainforest.Cli.Import;
+
+/// <summary>
+/// One user from an import file in the original format: <c>{"cloud_id": "002506", "user_email": …, "user_pw": …}</c>;
+/// other fields (counters, the old <c>active</c> flag) are ignored. The checks here catch what is plainly wrong
+/// before sending; the server stays the authority on the rest (an e-mail's shape, a password's characters).
+/// </summary>
+public sealed record ImportLine(int Line, string CloudId, string Email, string Password)
+{
+    private const int MaxValueShown = 40;
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+
+    public static bool TryParse(int line, string text, out ImportLine? parsed, out string? cloudId, out string? reason)
+    {
+        parsed = null;
+        cloudId = null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, Options);
+        }
+        catch (JsonException ex)
+        {
+            reason = $"not valid JSON at character {(ex.BytePositionInLine ?? 0) + 1}: {WithoutPosition(ex.Message)}";
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                reason = "not a JSON object with cloud_id, user_email and user_pw";
+                return false;
+            }
+            if (!TryGetString(root, "cloud_id", out var id, out reason)) return false;
+            cloudId = CloudIds.TryNormalize(id.Trim());
+            if (cloudId is null)
+            {
+                reason = $"cloud_id \"{Shorten(id)}\" is not six hexadecimal digits";
+                return false;
+            }
+            if (!TryGetString(root, "user_email", out var email, out reason)) return false;
+            if (!TryGetString(root, "user_pw", out var password, out reason)) return false;
+
+            parsed = new ImportLine(line, cloudId, email, password);
+            return true;
+        }
+    }
+
+    private static bool TryGetString(JsonElement root, string name, out string value, out string? reason)
+    {
+        value = "";
+        if (!root.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            reason = $"{name} is missing";
+            return false;
+        }
+        if (property.ValueKind != JsonValueKind.String)
+        {
+            reason = $"{name} must be a string";
+            return false;
+        }
+        value = property.GetString()!;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            reason = $"{name} is empty";
+            return false;
+        }
+        reason = null;
+        return true;
+    }
+
+    // System.Text.Json ends its messages with "LineNumber: 0 | BytePositionInLine: n."; the line is ours to name.
+    private static string WithoutPosition(string message)
+    {
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return position < 0 ? message : message[..position];
+    }
+
+    private static string Shorten(string value) => value.Length <= MaxValueShown ? value : value[..MaxValueShown] + "…";
+}
