@@ -45,7 +45,7 @@ public sealed class S3Server : IAsyncLifetime
                 $"The S3 server package is not installed ({ScriptPath} is missing). Run `npm ci --prefix tools/s3rver` from the repository root.");
         }
 
-        _process = ManagedProcess.Start(node, [ScriptPath, "--directory", _directory, "--address", "127.0.0.1", "--port", Port.ToString()]);
+        _process = ManagedProcess.Start(node, [ScriptPath, "--directory", _directory, "--address", "127.0.0.1", "--port", Port.ToString(), "--silent"]);
         await Eventually.Until(() => _process.HasExited || _process.OutputContains("S3rver listening"),
             TimeSpan.FromSeconds(30), $"s3rver on port {Port}");
         if (_process.HasExited) throw new InvalidOperationException($"s3rver exited at start; output: {_process.Output}");
@@ -86,13 +86,14 @@ public sealed class S3Server : IAsyncLifetime
     {
         using var s3 = CreateClient();
         var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = bucket ?? Bucket, Prefix = prefix };
-        ListObjectsV2Response response;
+        // ListObjects (v1): s3rver 3.7.1 answers a truncated ListObjectsV2 with an internal error.
+        var request = new ListObjectsRequest { BucketName = bucket ?? Bucket, Prefix = prefix };
+        ListObjectsResponse response;
         do
         {
-            response = await s3.ListObjectsV2Async(request);
+            response = await s3.ListObjectsAsync(request);
             keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
-            request.ContinuationToken = response.NextContinuationToken;
+            request.Marker = response.NextMarker ?? keys.LastOrDefault();
         }
         while (response.IsTruncated == true);
         return keys.Order(StringComparer.Ordinal).ToList();

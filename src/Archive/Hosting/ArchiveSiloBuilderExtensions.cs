@@ -1,0 +1,58 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+
+namespace Rainforest.Archive;
+
+public static class ArchiveSiloBuilderExtensions
+{
+    /// <summary>
+    /// A keyed <see cref="AWSCredentials"/> registered under this key replaces the SDK's standard chain
+    /// (for hosts that hold credentials themselves, and for tests).
+    /// </summary>
+    public const string CredentialsKey = "Rainforest.Archive";
+
+    /// <summary>
+    /// Ships this silo's finished hour files to the archive: options (validated at start), the store chosen
+    /// by configuration (S3 when <c>Rainforest:Archive:Bucket</c> is set, else the local folder archive), the
+    /// hour archive and status grains, the shipper on the silo lifecycle, and the <c>Rainforest.Archive</c> meter.
+    /// </summary>
+    public static ISiloBuilder AddRainforestArchive(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+
+        services.AddOptions<ArchiveOptions>()
+            .Bind(configuration.GetSection(ArchiveOptions.SectionName))
+            .Configure(options =>
+            {
+                var logs = configuration[ArchiveOptions.LogsDirectoryKey];
+                if (!string.IsNullOrWhiteSpace(logs)) options.LogsDirectory = logs;
+                if (string.IsNullOrWhiteSpace(options.Bucket)) options.Bucket = null;
+                if (string.IsNullOrWhiteSpace(options.ServiceUrl)) options.ServiceUrl = null;
+                if (string.IsNullOrWhiteSpace(options.Region)) options.Region = null;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ArchiveMetrics>();
+        services.TryAddSingleton<ArchiveHealth>();
+
+        services.TryAddSingleton<IArchiveStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ArchiveOptions>>();
+            if (!options.Value.UsesBucket) return ActivatorUtilities.CreateInstance<FolderArchiveStore>(sp);
+            var s3 = S3ClientFactory.Create(options.Value, sp.GetKeyedService<AWSCredentials>(CredentialsKey));
+            return new S3ArchiveStore(s3, options, sp.GetRequiredService<ArchiveMetrics>());
+        });
+
+        services.TryAddSingleton<HourArchiver>();
+        services.TryAddSingleton<LogDirectoryScanner>();
+        services.TryAddSingleton<HourShipper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HourShipperLifecycle>();
+        return silo;
+    }
+}

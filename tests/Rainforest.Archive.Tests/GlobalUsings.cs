@@ -1,0 +1,6 @@
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Time.Testing;
+global using Orleans;
+global using Rainforest.Archive;
+global using Rainforest.Contracts;
+global using Rainforest.Testing;
