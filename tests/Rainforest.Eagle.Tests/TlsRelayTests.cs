@@ -10,14 +10,16 @@ public sealed class TlsRelayTests(TlsRelayServerFixture fixture) : IClassFixture
         return await services.GetRequiredService<EagleRelayClient>().GetInstantaneousDemandAsync(RelayClients.Credentials);
     }
 
-    [Fact]
-    public async Task Reports_an_untrusted_certificate_as_unreachable_with_a_tls_reason()
+    [Theory]
+    [InlineData(null, "untrusted")]
+    [InlineData(true, "untrusted-explicit")]
+    public async Task Reports_an_untrusted_certificate_as_unreachable_with_a_tls_reason(bool? verifyCertificate, string path)
     {
-        var outcome = await PollAsync("/reply/untrusted", verifyCertificate: null);
+        var outcome = await PollAsync($"/reply/{path}", verifyCertificate);
 
         Assert.Equal(RelayOutcomeKind.Unreachable, outcome.Kind);
         Assert.StartsWith("TLS handshake with the relay failed", outcome.Detail, StringComparison.Ordinal);
-        Assert.Null(fixture.Server.Received("untrusted"));
+        Assert.Null(fixture.Server.Received(path));
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Rainforest.Contracts;
 using Rainforest.Grains.Hosting;
 using Rainforest.Simulator;
+using Rainforest.Testing;
 
 namespace Rainforest.Grains.Tests;
 
@@ -18,36 +20,48 @@ public sealed class PollingCluster : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 17, 0, 0, TimeSpan.Zero);
 
-    private PollingCluster(FakeTimeProvider clock, GatewaySimulator simulator, InProcessTestCluster cluster, string logs)
+    private PollingCluster(FakeTimeProvider clock, GatewaySimulator simulator, InProcessTestCluster cluster, string logs, LogCapture logCapture)
     {
         Clock = clock;
         Simulator = simulator;
         Cluster = cluster;
         LogsDirectory = logs;
+        Logs = logCapture;
     }
+
+    private readonly List<string> _users = [];
 
     public FakeTimeProvider Clock { get; }
     public GatewaySimulator Simulator { get; }
     public InProcessTestCluster Cluster { get; }
     public string LogsDirectory { get; }
+
+    /// <summary>Every log entry the silos wrote at Information or above.</summary>
+    public LogCapture Logs { get; }
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<PollingCluster> StartAsync(DateTimeOffset? start = null, int silos = 1)
+    /// <param name="settings">Configuration on top of the defaults (e.g. <c>Rainforest:Logs:SkipRepeats</c>).</param>
+    public static async Task<PollingCluster> StartAsync(DateTimeOffset? start = null, int silos = 1,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(start ?? Start) { AutoAdvanceAmount = TimeSpan.Zero };
         var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { TimeProvider = clock });
         var logs = Path.Combine(Path.GetTempPath(), "rainforest-grains-" + Guid.NewGuid().ToString("n"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Rainforest:Eagle:CloudUrl"] = simulator.RelayUrl.ToString(),
             ["Rainforest:Eagle:RequestTimeout"] = "00:00:05",
             ["Rainforest:Logs:Directory"] = logs,
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var logCapture = new LogCapture();
 
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddRainforestPolling(configuration);
+            silo.Services.AddSingleton<ILoggerProvider>(logCapture);
             silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
             silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
@@ -56,12 +70,13 @@ public sealed class PollingCluster : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new PollingCluster(clock, simulator, cluster, logs);
+        return new PollingCluster(clock, simulator, cluster, logs, logCapture);
     }
 
     /// <summary>Registers a user with the simulator's default credentials for that account.</summary>
     public async Task RegisterAsync(string cloudId, SimulatedFault fault = SimulatedFault.None, TimeSpan? delay = null)
     {
+        _users.Add(cloudId);
         Simulator.Accounts.Add(cloudId, fault, delay);
         var result = await Grains.GetGrain<IUserGrain>(cloudId).RegisterAsync(
             new UserRegistration(SimulatedAccount.DefaultUser(cloudId), SimulatedAccount.DefaultPassword(cloudId)));
@@ -79,6 +94,22 @@ public sealed class PollingCluster : IAsyncDisposable
         }
     }
 
+    public async Task<UserSnapshot> UserAsync(string cloudId) =>
+        await Grains.GetGrain<IUserGrain>(cloudId).GetAsync() ?? throw new InvalidOperationException($"{cloudId} is not registered");
+
+    /// <summary>
+    /// Moves the clock to <paramref name="when"/>, waits for the gateway to see the user's next request, and returns
+    /// the user once that tick has finished (a grain call cannot interleave with the tick, so it waits for it).
+    /// </summary>
+    public async Task<UserSnapshot> PollAtAsync(string cloudId, DateTimeOffset when)
+    {
+        var before = RequestTimes(cloudId).Count;
+        await AdvanceToAsync(when);
+        await Eventually.Until(() => RequestTimes(cloudId).Count > before, TimeSpan.FromSeconds(15),
+            $"a request for {cloudId} at {when:O}; seen {string.Join(", ", RequestTimes(cloudId).Select(t => t.ToString("O")))}");
+        return await UserAsync(cloudId);
+    }
+
     public IReadOnlyList<DateTimeOffset> RequestTimes(string cloudId) => Simulator.RequestsFor(cloudId)
         .Select(r => DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs)).ToList();
 
@@ -92,6 +123,9 @@ public sealed class PollingCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Users persist their counters when deactivated; done while the cluster is whole, that is instant, whereas
+        // during shutdown the write can wait for the storage grain until the call times out (30 s).
+        foreach (var id in _users) await Cluster.DeactivateAsync(Grains.GetGrain<IUserGrain>(id));
         await Cluster.DisposeAsync();
         await Simulator.DisposeAsync();
         try

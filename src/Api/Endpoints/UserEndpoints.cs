@@ -34,7 +34,21 @@ public static class UserEndpoints
                 title: "Unsupported media type", detail: "Send the user as application/json.");
         }
 
-        var body = await ReadBodyAsync(request, UserRegistrationRequest.MaxBodyBytes, ct);
+        ReadOnlyMemory<byte>? body;
+        try
+        {
+            body = await ReadBodyAsync(request, UserRegistrationRequest.MaxBodyBytes, ct);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return TypedResults.Problem(statusCode: ex.StatusCode, title: "Unreadable body", detail: ex.Message);
+        }
+        catch (IOException ex) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel reports broken chunked framing (e.g. a chunk size that overflows) as a plain IOException.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable body",
+                detail: $"The request body could not be read: {ex.Message}");
+        }
         if (body is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",

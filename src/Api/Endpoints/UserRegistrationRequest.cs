@@ -1,14 +1,15 @@
-using System.Net.Mail;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Rainforest.Api.Endpoints;
 
 /// <summary>
 /// The body of <c>POST /api/users/{cloud_id}</c>: <c>{"user_email": …, "user_pw": …}</c>, as the original accepted.
 /// Read by hand rather than bound, so every malformed body gets the same precise 400 and fields of the wrong
-/// type are refused instead of coerced. Unknown fields are ignored, as the original import files carry extras.
+/// type are refused instead of coerced. Unknown fields are ignored, as the original import files carry extras;
+/// a known field given twice is refused.
 /// </summary>
-public static class UserRegistrationRequest
+public static partial class UserRegistrationRequest
 {
     public const int MaxBodyBytes = 4096;
     public const int MaxEmailLength = 254;
@@ -63,9 +64,21 @@ public static class UserRegistrationRequest
     private static bool TryGetString(JsonElement root, string name, out string value, out string? error)
     {
         value = "";
-        if (!root.TryGetProperty(name, out var property))
+        var count = 0;
+        JsonElement property = default;
+        foreach (var candidate in root.EnumerateObject())
+        {
+            if (candidate.NameEquals(name) && count++ == 0) property = candidate.Value;
+        }
+        if (count == 0)
         {
             error = $"{name} is required.";
+            return false;
+        }
+        // Parsers disagree on which of two values wins; the body is refused rather than guessed at.
+        if (count > 1)
+        {
+            error = $"{name} appears more than once.";
             return false;
         }
         if (property.ValueKind != JsonValueKind.String)
@@ -78,10 +91,11 @@ public static class UserRegistrationRequest
         return true;
     }
 
-    private static bool IsEmailShaped(string email) =>
-        email.Count(c => c == '@') == 1
-        && !email.Any(char.IsWhiteSpace)
-        && MailAddress.TryCreate(email, out var parsed)
-        && parsed.Address == email
-        && parsed.Host.Contains('.');
+    // The HTML standard's "valid e-mail address" (what a browser's type=email accepts), plus a dot in the
+    // domain: relay accounts are public addresses. No quoted or commented forms, no trailing dot, no spaces.
+    private static bool IsEmailShaped(string email) => EmailShape().IsMatch(email);
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+\z",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex EmailShape();
 }

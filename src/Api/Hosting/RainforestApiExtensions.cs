@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Rainforest.Api.Endpoints;
+using Rainforest.Api.Problems;
 using Rainforest.Api.Security;
 
 namespace Rainforest.Api.Hosting;
@@ -13,7 +14,8 @@ public static class RainforestApiExtensions
     public static WebApplicationBuilder AddRainforestApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ApiKeyOptions>().Bind(builder.Configuration.GetSection(ApiKeyOptions.Section));
+        services.AddOptions<ApiKeyOptions>().Bind(builder.Configuration.GetSection(ApiKeyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.PostConfigure<ApiKeyOptions>(o => o.Keys.RemoveAll(string.IsNullOrWhiteSpace));
 
         var configuredKeys = builder.Configuration.GetSection($"{ApiKeyOptions.Section}:Keys").Get<string[]>() ?? [];
@@ -30,7 +32,10 @@ public static class RainforestApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAuthorization.PolicyName, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddRateLimiter(ApiRateLimiting.Configure);
+        // Registered before the framework's writer so every error body is application/problem+json.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(k =>
@@ -52,6 +57,7 @@ public static class RainforestApiExtensions
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapUserEndpoints();
+        app.MapArchiveEndpoints();
         return app;
     }
 

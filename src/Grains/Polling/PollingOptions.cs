@@ -23,7 +23,10 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:06", "1.00:00:00")]
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>A gateway whose clock went back is believed again after this many readings in a row.</summary>
+    /// <summary>
+    /// A gateway whose clock went back is believed again after this many readings in a row behind the last
+    /// logged one, each later than the one before (readings that keep going backwards are never believed).
+    /// </summary>
     [Range(1, 10_000)]
     public int AcceptClockResetAfter { get; set; } = 10;
 }

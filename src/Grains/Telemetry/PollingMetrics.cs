@@ -15,12 +15,12 @@ public sealed class PollingMetrics
     public PollingMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _polls = meter.CreateCounter<long>("rainforest.polls", description: "Gateway polls by outcome");
+        _polls = meter.CreateCounter<long>("rainforest.polls", description: "Gateway polls by outcome: reading, or why no reading was logged");
         _linesWritten = meter.CreateCounter<long>("rainforest.lines_written", description: "Readings appended to hour files");
         _lateness = meter.CreateHistogram<double>("rainforest.poll.lateness", unit: "ms",
             description: "How late a scheduled poll started against its slot");
         _duration = meter.CreateHistogram<double>("rainforest.poll.duration", unit: "ms",
-            description: "Time from request to classified outcome");
+            description: "Time from request to the reading logged or refused");
     }
 
     public void Polled(PollErrorKind outcome, TimeSpan duration)

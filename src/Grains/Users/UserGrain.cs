@@ -34,12 +34,18 @@ public sealed partial class UserGrain(
     private EagleCredentials? _credentials;
     private int _readingsSincePersist;
     private int _readingsBehind;
+    private ulong _lastBehindTimeStamp;
     private UserStatus _status = new(PollingState.Polling, 0, PollErrorKind.None, null, null, null, null);
 
     private string CloudId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The key names files on disk: only the canonical six hex digits may ever get that far.
+        if (Contracts.CloudId.TryNormalize(CloudId) != CloudId)
+        {
+            throw new ArgumentException("A user grain's key must be a canonical (lower-case) Cloud ID.");
+        }
         _schedule = new PollSchedule(CloudId, _polling.Period);
         _log = new HourLog(logsOptions.Value.Directory, CloudId, openFiles, logger);
         if (!record.State.Registered) return;
@@ -86,6 +92,8 @@ public sealed partial class UserGrain(
         }
         else if (state.Email == registration.Email && Credentials().Password == registration.Password)
         {
+            // The same credentials again usually mean "fixed on the gateway side, try now".
+            if (_status.State != PollingState.Polling) await RetryPromptlyAsync();
             return RegistrationResult.Unchanged;
         }
         else
@@ -146,7 +154,14 @@ public sealed partial class UserGrain(
     async Task<PollResult?> IUserGrain.PollNowAsync()
     {
         if (!record.State.Registered) return null;
-        return await PollAsync(time.GetUtcNow());
+        var result = await PollAsync(time.GetUtcNow());
+        // A gateway that answers on demand is healthy again: leave the back-off for the next regular slot.
+        if (result.Succeeded && _timer is not null)
+        {
+            var next = _schedule.NextSlotAfter(time.GetUtcNow());
+            if (next < _nextSlot) StartPolling(next);
+        }
+        return result;
     }
 
     Task IUserGrain.WakeAsync() => Task.CompletedTask; // activation does the work
@@ -184,8 +199,15 @@ public sealed partial class UserGrain(
 
     private async Task OnTickAsync(CancellationToken cancellationToken)
     {
+        var slot = _nextSlot;
         var started = time.GetUtcNow();
-        metrics.Started(started - _nextSlot);
+        // Timers count whole milliseconds and may fire just before the slot: a request never leaves early.
+        while (started < slot && slot - started < TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((slot - started).TotalMilliseconds)), time, CancellationToken.None);
+            started = time.GetUtcNow();
+        }
+        metrics.Started(started - slot);
         var result = await PollAsync(started);
 
         var now = time.GetUtcNow();
@@ -195,14 +217,22 @@ public sealed partial class UserGrain(
             PollErrorKind.CredentialsRejected => started + _polling.CredentialsRejectedRetry,
             _ => started + FailureBackoff.After(_status.ConsecutiveFailures, _polling.Period, _polling.BackoffCap),
         };
-        _nextSlot = _schedule.SlotAtOrAfter(Max(earliest, now + TimeSpan.FromTicks(1)));
+        // The slot just served is done, whatever the clock says, so it is never polled twice.
+        _nextSlot = _schedule.SlotAtOrAfter(Max(Max(earliest, now + TimeSpan.FromTicks(1)), slot + TimeSpan.FromTicks(1)));
         _timer?.Change(Max(_nextSlot - now, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
     }
 
     private async Task<PollResult> PollAsync(DateTimeOffset pollTime)
     {
+        var result = await PollOnceAsync(pollTime);
+        // Counted by what became of the poll: a reading refused as stale is not counted as a reading.
+        metrics.Polled(result.Error, time.GetUtcNow() - pollTime);
+        return result;
+    }
+
+    private async Task<PollResult> PollOnceAsync(DateTimeOffset pollTime)
+    {
         var outcome = await relay.GetInstantaneousDemandAsync(Credentials());
-        metrics.Polled(ErrorKindOf(outcome.Kind), time.GetUtcNow() - pollTime);
 
         if (outcome.Kind != RelayOutcomeKind.Reading || outcome.Reading is not { } reading)
         {
@@ -210,7 +240,7 @@ public sealed partial class UserGrain(
         }
 
         var state = record.State;
-        if (reading.TimeStamp < state.LastGatewayTimeStamp && ++_readingsBehind < _polling.AcceptClockResetAfter)
+        if (reading.TimeStamp < state.LastGatewayTimeStamp && !IsClockReset(reading.TimeStamp))
         {
             return Failed(PollErrorKind.StaleReading,
                 $"gateway timestamp {reading.TimeStamp} is older than the last logged {state.LastGatewayTimeStamp}", pollTime);
@@ -271,6 +301,35 @@ public sealed partial class UserGrain(
             logger.LogInformation("User {CloudId}: gateway answers again", CloudId);
             Report();
         }
+        if (record.State.CredentialsRejected)
+        {
+            // Accepted after all (the account was fixed on the relay's side): a restart must not show it rejected.
+            record.State.CredentialsRejected = false;
+            _ = PersistSafelyAsync();
+        }
+    }
+
+    // A gateway whose clock was set back (a reset, a firmware update) would otherwise never be logged again
+    // until its clock caught up. Its new timeline is believed once enough readings behind the last logged one
+    // have each moved forward; readings that keep going backwards never are.
+    private bool IsClockReset(ulong timeStamp)
+    {
+        _readingsBehind = _readingsBehind > 0 && timeStamp > _lastBehindTimeStamp ? _readingsBehind + 1 : 1;
+        _lastBehindTimeStamp = timeStamp;
+        return _readingsBehind >= _polling.AcceptClockResetAfter;
+    }
+
+    private async Task RetryPromptlyAsync()
+    {
+        if (record.State.CredentialsRejected)
+        {
+            record.State.CredentialsRejected = false;
+            await record.WriteStateAsync();
+        }
+        _status = new UserStatus(PollingState.Polling, 0, PollErrorKind.None, null, null, _status.LastSuccessAt, null);
+        StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
+        Report();
+        logger.LogInformation("User {CloudId}: registered again unchanged; polling resumes at the next slot", CloudId);
     }
 
     private PollResult Failed(PollErrorKind kind, string detail, DateTimeOffset pollTime)
