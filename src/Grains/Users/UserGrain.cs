@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Orleans.Storage;
 using Rainforest.Archive;
 using Rainforest.Eagle;
 using Rainforest.Grains.Logging;
@@ -33,6 +35,7 @@ public sealed partial class UserGrain(
     private DateTimeOffset _nextSlot;
     private EagleCredentials? _credentials;
     private int _readingsSincePersist;
+    private bool _persistFailing;
     private int _readingsBehind;
     private ulong _lastBehindTimeStamp;
     private UserStatus _status = new(PollingState.Polling, 0, PollErrorKind.None, null, null, null, null);
@@ -208,7 +211,17 @@ public sealed partial class UserGrain(
             started = time.GetUtcNow();
         }
         metrics.Started(started - slot);
-        var result = await PollAsync(started);
+        PollResult result;
+        try
+        {
+            result = await PollAsync(started);
+        }
+        catch (Exception ex)
+        {
+            // Whatever went wrong, the timer is re-armed below: a user is never silently dropped from polling.
+            logger.LogError(ex, "User {CloudId}: poll failed unexpectedly", CloudId);
+            result = new PollResult(PollErrorKind.None, null, ex.Message);
+        }
 
         var now = time.GetUtcNow();
         var earliest = result.Error switch
@@ -232,7 +245,17 @@ public sealed partial class UserGrain(
 
     private async Task<PollResult> PollOnceAsync(DateTimeOffset pollTime)
     {
-        var outcome = await relay.GetInstantaneousDemandAsync(Credentials());
+        EagleCredentials credentials;
+        try
+        {
+            credentials = Credentials();
+        }
+        catch (CryptographicException)
+        {
+            return Failed(PollErrorKind.CredentialsRejected,
+                "the stored password cannot be decrypted with this cluster's key ring; post the user again", pollTime);
+        }
+        var outcome = await relay.GetInstantaneousDemandAsync(credentials);
 
         if (outcome.Kind != RelayOutcomeKind.Reading || outcome.Reading is not { } reading)
         {
@@ -260,7 +283,7 @@ public sealed partial class UserGrain(
             // The counters must say which hour file they cover before its first line exists.
             state.CurrentHour = hour;
             state.LinesInCurrentHour = 0;
-            await PersistAsync();
+            await PersistDuringPollAsync();
         }
 
         try
@@ -287,7 +310,7 @@ public sealed partial class UserGrain(
 
         if (++_readingsSincePersist >= _polling.PersistEveryReadings)
         {
-            await PersistAsync();
+            await PersistDuringPollAsync();
         }
         return new PollResult(PollErrorKind.None, line, null);
     }
@@ -367,6 +390,30 @@ public sealed partial class UserGrain(
         await record.WriteStateAsync();
         _readingsSincePersist = 0;
         Report();
+    }
+
+    // Storage trouble (a Redis outage) must not stop logging: the line goes to the hour file either way, and
+    // the counters are written at the next chance or recovered from the file. A conflicting write means
+    // another activation owns this user now, so this one steps aside.
+    private async Task PersistDuringPollAsync()
+    {
+        try
+        {
+            await PersistAsync();
+            _persistFailing = false;
+        }
+        catch (InconsistentStateException ex)
+        {
+            logger.LogWarning(ex, "User {CloudId}: state was written elsewhere; this activation stops", CloudId);
+            _timer?.Dispose();
+            _timer = null;
+            DeactivateOnIdle();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (!_persistFailing) logger.LogWarning(ex, "User {CloudId}: counters not persisted; still logging", CloudId);
+            _persistFailing = true;
+        }
     }
 
     private async Task PersistSafelyAsync()

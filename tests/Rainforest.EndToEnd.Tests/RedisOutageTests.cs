@@ -1,0 +1,55 @@
+using Rainforest.Simulator;
+using Rainforest.Testing;
+
+namespace Rainforest.EndToEnd.Tests;
+
+/// <summary>Redis going away for a while stops nothing: readings are still logged and the counters catch up.</summary>
+public sealed class RedisOutageTests
+{
+    private static readonly string[] Users = ["0d0001", "0d0002"];
+
+    [Fact]
+    public async Task Polling_and_logging_go_on_through_a_redis_restart_and_counters_catch_up()
+    {
+        await using var system = await SystemUnderTest.StartAsync();
+        var silo = system.AddSilo(new Dictionary<string, string> { ["Rainforest:Polling:PersistEveryReadings"] = "2" });
+        await silo.StartAsync();
+        using var api = silo.CreateClient();
+        foreach (var id in Users) (await api.PostAsync($"/api/users/{id}", SystemUnderTest.UserBody(id))).EnsureSuccessStatusCode();
+        foreach (var id in Users)
+        {
+            await Eventually.Until(() => system.LoggedLines(id).Count >= 2, TimeSpan.FromSeconds(40), $"first readings of {id}");
+        }
+
+        await system.Redis.StopAsync();
+        var duringOutage = Users.ToDictionary(id => id, id => system.LoggedLines(id).Count);
+        foreach (var id in Users)
+        {
+            // Three more readings each while every counter write fails.
+            await Eventually.Until(() => system.LoggedLines(id).Count >= duringOutage[id] + 3, TimeSpan.FromSeconds(60),
+                $"{id} logged while Redis is down");
+        }
+        await system.Redis.StartAsync();
+
+        // Back to normal: the counters written after the outage include what was logged during it.
+        foreach (var id in Users) system.Simulator.Accounts.SetFault(id, SimulatedFault.Unavailable);
+        foreach (var id in Users)
+        {
+            await Eventually.Until(
+                () => Task.FromResult(system.Simulator.RequestsFor(id) is { Count: > 0 } r ? r[^1].Outcome : SimulatedOutcome.Pending),
+                o => o == SimulatedOutcome.Unavailable, TimeSpan.FromSeconds(30), $"{id} to stop answering");
+            var user = await SystemUnderTest.GetJsonAsync(api, $"/api/users/{id}");
+            Assert.Equal(system.LoggedLines(id).Count, user.GetProperty("total_events_logged").GetInt64());
+        }
+        Assert.False(silo.Output.Contains("poll failed unexpectedly"), silo.Output);
+
+        // And they reached storage (or the hour files): a killed and restarted silo reports the same.
+        await silo.KillAsync();
+        await silo.StartAsync();
+        foreach (var id in Users)
+        {
+            var user = await SystemUnderTest.GetJsonAsync(api, $"/api/users/{id}");
+            Assert.Equal(system.LoggedLines(id).Count, user.GetProperty("total_events_logged").GetInt64());
+        }
+    }
+}
