@@ -6,7 +6,8 @@ using Rainforest.Testing;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP, lets them
-// settle, then measures one window and prints the figures. Build src/Silo in Release first.
+// settle, then measures one window and prints the figures (with several silos, also how the users and the CPU
+// spread over them). Build src/Silo in Release first.
 var settings = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "true");
 var users = int.Parse(settings.GetValueOrDefault("users", "1000"));
 var seconds = int.Parse(settings.GetValueOrDefault("seconds", "60"));
@@ -65,16 +66,28 @@ try
     await Task.Delay(TimeSpan.FromSeconds(Math.Max(15, users / 2000)));
 
     var processes = silos.Select(s => Process.GetProcessById(s.ProcessId!.Value)).ToList();
-    var cpuBefore = processes.Sum(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; });
+    var cpuBeforeBySilo = processes.Select(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; }).ToList();
     var requestsBefore = simulator.Stats.Requests;
     var windowStart = DateTimeOffset.UtcNow;
     await Task.Delay(TimeSpan.FromSeconds(seconds));
     var windowEnd = DateTimeOffset.UtcNow;
     var requests = simulator.Stats.Requests - requestsBefore;
-    var cpu = processes.Sum(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; }) - cpuBefore;
+    var siloCpu = processes.Select((p, i) => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds - cpuBeforeBySilo[i]; }).ToList();
+    var cpu = siloCpu.Sum();
     var rss = processes.Sum(p => { p.Refresh(); return p.WorkingSet64; });
 
     // Lateness of each healthy user's polls against its fixed-rate schedule, as seen by the gateway.
+    // Where the users are: each silo's own gauge of the user activations it hosts.
+    var perSilo = new List<(double Users, double CpuPercent)>();
+    for (var i = 0; i < silos.Count; i++)
+    {
+        using var http = silos[i].CreateClient(apiKey: null);
+        var metrics = await http.GetStringAsync("/metrics");
+        var gauge = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("rainforest_users_local", StringComparison.Ordinal));
+        var hosted = gauge is null ? double.NaN : double.Parse(gauge.Split(' ')[^1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        perSilo.Add((hosted, siloCpu[i] / 1000 / seconds * 100));
+    }
+
     var lateness = new List<double>();
     foreach (var id in ids.Take(users - faulty))
     {
@@ -94,6 +107,8 @@ try
     Console.WriteLine($"polls/s            {requests / (double)seconds:F0} (healthy users alone would make {expectedPolls / seconds:F0})");
     Console.WriteLine($"CPU per poll       {cpu / Math.Max(1, requests):F3} ms  (silo CPU {cpu / 1000 / seconds * 100:F0}% of one core)");
     Console.WriteLine($"memory per user    {(rss - baselineRss) / 1024.0 / users:F1} KiB  (silo RSS {rss / 1048576.0:F0} MiB)");
+    Console.WriteLine($"per silo           " + string.Join(" | ", perSilo.Select((p, i) =>
+        $"silo {i + 1}: {p.Users:F0} users, {p.Users / period.TotalSeconds:F0} polls/s, {p.CpuPercent:F0}% CPU")));
     Console.WriteLine($"lateness (healthy) p50 {Percentile(0.50):F0} ms  p99 {Percentile(0.99):F0} ms  max {(lateness.Count > 0 ? lateness[^1] : double.NaN):F0} ms  ({lateness.Count} polls)");
 }
 finally

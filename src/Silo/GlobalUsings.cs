@@ -3,4 +3,4 @@ global using Microsoft.AspNetCore.Hosting.Server;
 global using Orleans.Dashboard;
 global using Orleans.Hosting;
 global using Rainforest.Contracts;
-global using Rainforest.Silo.Telemetry;
+global using Rainforest.Api.Hosting;

@@ -7,7 +7,6 @@ var builder = WebApplication.CreateBuilder(args);
 if (demo) await builder.AddDemoAsync();
 builder.AddRainforestSilo();
 builder.AddRainforestApi();
-builder.AddRainforestTelemetry();
 builder.AddSiloEndpoints();
 
 var app = builder.Build();

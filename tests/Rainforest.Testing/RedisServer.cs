@@ -8,11 +8,17 @@ namespace Rainforest.Testing;
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
+    private readonly string[] _bindAddresses;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rainforest-redis-" + Guid.NewGuid().ToString("n"));
     private ManagedProcess? _process;
 
+    /// <summary>A server on loopback and, for processes in other network namespaces, on <paramref name="alsoBindTo"/>.</summary>
+    public RedisServer(params string[] alsoBindTo) => _bindAddresses = ["127.0.0.1", .. alsoBindTo];
+
     public int Port { get; } = FreePort.Next();
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
+    public string ConnectionString => ConnectionStringAt("127.0.0.1");
+
+    public string ConnectionStringAt(string address) => $"{address}:{Port},abortConnect=false";
 
     public async Task InitializeAsync()
     {
@@ -25,7 +31,7 @@ public sealed class RedisServer : IAsyncLifetime
         var executable = FindRedisServer();
         _process = ManagedProcess.Start(executable,
         [
-            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _directory,
+            "--port", Port.ToString(), "--bind", .. _bindAddresses, "--dir", _directory,
             "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no",
         ]);
         await Eventually.Until(async () =>

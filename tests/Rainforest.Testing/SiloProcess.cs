@@ -9,17 +9,24 @@ public sealed class SiloProcess : IAsyncDisposable
     public const string ApiKey = "test-key-0123456789abcdef";
 
     private readonly Dictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _environment;
     private ManagedProcess? _process;
 
-    public SiloProcess(string dataDirectory, IDictionary<string, string>? settings = null)
+    /// <param name="dataDirectory">The silo's disk: logs, folder archive, key ring; the working directory.</param>
+    /// <param name="settings">Configuration on the command line, over the defaults below.</param>
+    /// <param name="host">Where it runs (default: loopback of this machine).</param>
+    /// <param name="environment">Extra environment variables (e.g. AWS credentials).</param>
+    public SiloProcess(string dataDirectory, IDictionary<string, string>? settings = null, ProcessHost? host = null,
+        IDictionary<string, string>? environment = null)
     {
         DataDirectory = dataDirectory;
+        Host = host ?? ProcessHost.Loopback;
         HttpPort = FreePort.Next();
         SiloPort = FreePort.Next();
         GatewayPort = FreePort.Next();
         _settings = new Dictionary<string, string>
         {
-            ["Urls"] = $"http://127.0.0.1:{HttpPort}",
+            ["Urls"] = $"http://{Host.Address}:{HttpPort}",
             ["Rainforest:Api:Keys:0"] = ApiKey,
             ["Rainforest:Logs:Directory"] = Path.Combine(dataDirectory, "logs"),
             ["Rainforest:Archive:Directory"] = Path.Combine(dataDirectory, "archive"),
@@ -31,16 +38,20 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Logging:LogLevel:Microsoft"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
+        _environment = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) _environment[key] = value;
     }
 
     public string DataDirectory { get; }
+    public ProcessHost Host { get; }
     public int HttpPort { get; }
     public int SiloPort { get; }
     public int GatewayPort { get; }
-    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+    public Uri BaseAddress => new($"http://{Host.Address}:{HttpPort}");
     public string LogsDirectory => _settings["Rainforest:Logs:Directory"];
     public string Output => _process?.Output ?? "";
     public int? ProcessId => _process?.Id;
+    public bool HasExited => _process?.HasExited ?? true;
 
     public HttpClient CreateClient(string? apiKey = ApiKey)
     {
@@ -53,8 +64,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         var dll = RepositoryPaths.ProgramDll("Silo", "Rainforest.Silo");
-        _process = ManagedProcess.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")],
-            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        _process = Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")], _environment,
             workingDirectory: DataDirectory);
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.Until(async () =>

@@ -1,9 +1,9 @@
-using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Orleans.Configuration;
 using Rainforest.Api.Hosting;
 using Rainforest.Archive;
 using Rainforest.Grains.Hosting;
+using Rainforest.Silo.Cluster;
 using StackExchange.Redis;
 
 namespace Rainforest.Silo.Hosting;
@@ -11,8 +11,10 @@ namespace Rainforest.Silo.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// The silo: Redis membership, grain state and reminders when <c>ConnectionStrings:Redis</c> is set;
-    /// otherwise one local silo with in-memory state, announced loudly.
+    /// The silo: Redis membership, grain state and reminders when <c>ConnectionStrings:Redis</c> is set, so any
+    /// number of silos sharing it and <c>Orleans:ClusterId</c>/<c>Orleans:ServiceId</c> form one cluster (ports
+    /// and advertised address from <c>Orleans:Endpoints</c>); otherwise one local silo with in-memory state,
+    /// announced loudly.
     /// </summary>
     public static WebApplicationBuilder AddRainforestSilo(this WebApplicationBuilder builder)
     {
@@ -23,6 +25,7 @@ public static class SiloHostingExtensions
         var gatewayPort = endpoints.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
 
         builder.Services.AddRainforestPolling(configuration);
+        builder.Services.AddClusterCallResilience(configuration);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Rainforest");
 
         builder.UseOrleans(silo =>
@@ -42,14 +45,18 @@ public static class SiloHostingExtensions
             else
             {
                 var redisOptions = ConfigurationOptions.Parse(redis);
-                silo.ConfigureEndpoints(AdvertisedAddress(endpoints), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.ConfigureEndpoints(AdvertisedAddress.Resolve(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                // In a pod: silo name from the pod, and dead silos' pods reconciled with the membership table.
+                if (KubernetesEnvironment.IsPod) silo.UseKubernetesHosting();
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
                 silo.AddRedisGrainStorage(StorageNames.Users, o => o.ConfigurationOptions = redisOptions.Clone());
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = redisOptions.Clone());
             }
 
             silo.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = TimeSpan.FromMinutes(2));
-            // ARCHIVE-PENDING silo.AddRainforestArchive(configuration);
+            silo.AddRainforestArchive(configuration);
+            silo.AddRainforestCluster(configuration);
+            silo.AddOutgoingGrainCallFilter<ClusterCallRetryFilter>();
             silo.AddDashboard();
             silo.AddActivityPropagation();
             silo.AddStartupTask<WakeRegisteredUsers>();
@@ -67,12 +74,5 @@ public static class SiloHostingExtensions
             dataProtection.PersistKeysToStackExchangeRedis(() => RedisConnections.Shared(redis).GetDatabase(), "rainforest:data-protection-keys");
         }
         return builder;
-    }
-
-    private static IPAddress AdvertisedAddress(IConfigurationSection endpoints)
-    {
-        var configured = endpoints["AdvertisedIPAddress"];
-        if (!string.IsNullOrWhiteSpace(configured)) return IPAddress.Parse(configured);
-        return IPAddress.Loopback;
     }
 }

@@ -1,3 +1,5 @@
+using Rainforest.Silo.Cluster;
+
 namespace Rainforest.Silo.Hosting;
 
 /// <summary>
@@ -12,9 +14,7 @@ public sealed class WakeRegisteredUsers(IGrainFactory grains, ILogger<WakeRegist
         {
             try
             {
-                var counts = await Task.WhenAll(UserDirectory.AllShards()
-                    .Select(shard => grains.GetGrain<IUserDirectoryGrain>(shard).WakeAllAsync()));
-                logger.LogInformation("Woke {Users} registered users", counts.Sum());
+                logger.LogInformation("Woke {Users} registered users", await RegisteredUsers.WakeAllAsync(grains));
             }
             catch (Exception ex)
             {

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Rainforest.Silo.Cluster;
+
+/// <summary>
+/// A silo that dies without handing its users over (killed, crashed, cut off) leaves them inactive until their
+/// next reminder fires on a survivor, up to a minute after its death is declared. As soon as the cluster declares
+/// a silo dead, one survivor (the active silo with the lowest address, so the work is done once) wakes every
+/// registered user; users already polling elsewhere ignore it.
+/// </summary>
+public sealed partial class WakeUsersOfDeadSilos(
+    IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
+    IGrainFactory grains,
+    IOptions<RainforestClusterOptions> options,
+    ClusterMetrics metrics,
+    ILogger<WakeUsersOfDeadSilos> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _watch = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(WakeUsersOfDeadSilos), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.WakeUsersWhenSiloDies) _watch = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _watch.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        ClusterMembershipSnapshot? previous = null;
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellationToken))
+            {
+                var died = previous is null ? [] : snapshot.Members.Values
+                    .Where(m => m.Status == SiloStatus.Dead && previous.GetSiloStatus(m.SiloAddress) is not (SiloStatus.Dead or SiloStatus.None))
+                    .Select(m => m.SiloAddress)
+                    .ToList();
+                previous = snapshot;
+                if (died.Count == 0 || !IsWaker(snapshot)) continue;
+
+                LogSiloDied(string.Join(", ", died));
+                try
+                {
+                    var users = await RegisteredUsers.WakeAllAsync(grains);
+                    metrics.FailoverWake();
+                    LogWoke(users);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+                {
+                    LogWakeFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // Every survivor sees the same membership: the lowest active address does the waking.
+    private bool IsWaker(ClusterMembershipSnapshot snapshot) => snapshot.Members.Values
+        .Where(m => m.Status == SiloStatus.Active)
+        .Select(m => m.SiloAddress)
+        .MinBy(address => address.ToParsableString(), StringComparer.Ordinal)
+        ?.Equals(localSilo.SiloAddress) == true;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silos} declared dead: waking every registered user on the survivors")]
+    private partial void LogSiloDied(string silos);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Woke {Users} registered users after a silo died")]
+    private partial void LogWoke(int users);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waking users after a silo died failed; their reminders bring them back")]
+    private partial void LogWakeFailed(Exception exception);
+}

@@ -1,0 +1,61 @@
+namespace Rainforest.Testing;
+
+/// <summary>
+/// The standalone API gateway (the built Rainforest.Api), an Orleans client that finds the silos through Redis,
+/// configured on its command line and reachable over HTTP with the same API key as the silos.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private ManagedProcess? _process;
+
+    public GatewayProcess(string redisConnectionString, IDictionary<string, string>? settings = null, ProcessHost? host = null)
+    {
+        Host = host ?? ProcessHost.Loopback;
+        HttpPort = FreePort.Next();
+        _settings = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://{Host.Address}:{HttpPort}",
+            ["ConnectionStrings:Redis"] = redisConnectionString,
+            ["Rainforest:Api:Keys:0"] = SiloProcess.ApiKey,
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Orleans"] = "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
+    }
+
+    public ProcessHost Host { get; }
+    public int HttpPort { get; }
+    public Uri BaseAddress => new($"http://{Host.Address}:{HttpPort}");
+    public string Output => _process?.Output ?? "";
+
+    public HttpClient CreateClient(string? apiKey = SiloProcess.ApiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Starts the process and waits until <c>/health/ready</c> says the cluster answers it.</summary>
+    public async Task StartAsync(TimeSpan? timeout = null)
+    {
+        var dll = RepositoryPaths.ProgramDll("Api", "Rainforest.Api");
+        _process = Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")],
+            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var process = _process;
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.Until(async () =>
+        {
+            if (process.HasExited) throw new InvalidOperationException("gateway exited:\n" + process.Output);
+            return (await probe.GetAsync("/health/ready")).IsSuccessStatusCode;
+        }, timeout ?? TimeSpan.FromSeconds(90), "gateway ready at " + BaseAddress);
+    }
+
+    public Task StopAsync() => _process?.StopAsync(TimeSpan.FromMinutes(1)) ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null) await _process.DisposeAsync();
+    }
+}
