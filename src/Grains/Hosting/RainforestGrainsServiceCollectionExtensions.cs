@@ -17,6 +17,7 @@ public static class RainforestGrainsServiceCollectionExtensions
     {
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PollingOptions>, PollingTimingValidator>();
         services.AddOptions<LogsOptions>().Bind(configuration.GetSection(LogsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddEagleRelayClient(configuration);
