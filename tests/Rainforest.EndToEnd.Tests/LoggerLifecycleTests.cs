@@ -68,13 +68,9 @@ public sealed class LoggerLifecycleTests
     {
         var before = Users.ToDictionary(id => id, id => system.Simulator.RequestsFor(id).Count);
         await silo.StartAsync();
-        var ready = DateTime.UtcNow;
-        foreach (var id in Users)
-        {
-            await Eventually.Until(() => system.Simulator.RequestsFor(id).Count > before[id], TimeSpan.FromSeconds(60),
-                $"{id} polled again after restart");
-        }
-        Assert.True(DateTime.UtcNow - ready < TimeSpan.FromSeconds(60));
+        // Every user within one minute of the silo being ready (one minute in all), with no API call in between.
+        await Eventually.Until(() => Users.All(id => system.Simulator.RequestsFor(id).Count > before[id]),
+            TimeSpan.FromSeconds(60), "every user polled again after restart");
     }
 
     private static SimulatedOutcome? LastOutcome(SystemUnderTest system, string id) =>
