@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rainforest.Archive;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Testing;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Archive.Benchmark -- [files=10000] [lines=600] [parallel=<MaxParallelShipments>]

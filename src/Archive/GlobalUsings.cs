@@ -5,4 +5,7 @@ global using Microsoft.Extensions.Options;
 global using Orleans;
 global using Orleans.Concurrency;
 global using Orleans.Runtime;
+global using Rainforest.Archive.Shipping;
+global using Rainforest.Archive.Status;
 global using Rainforest.Contracts;
+global using Rainforest.Domain.HourFiles;

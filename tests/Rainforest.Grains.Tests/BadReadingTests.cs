@@ -1,4 +1,5 @@
 using Rainforest.Contracts;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
@@ -25,8 +26,8 @@ public sealed class BadReadingTests
 
         // Only the first reading is fresh; every later one is older than the one before it.
         var line = Assert.Single(env.Lines(id, PollingCluster.Start));
-        Assert.True(InstantaneousDemand.TryParseRecordLine(line, out var logged));
-        Assert.Equal(SimulatedTimeStamp(slots[0]), logged.TimeStamp);
+        Assert.True(DemandRecord.Format.TryRead(line, out var loggedTimeStamp));
+        Assert.Equal(SimulatedTimeStamp(slots[0]), loggedTimeStamp);
 
         var user = await env.UserAsync(id);
         Assert.Equal(1, user.TotalEventsLogged);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Rainforest.Archive;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Grains.Logging;
 
 namespace Rainforest.Grains.Tests;

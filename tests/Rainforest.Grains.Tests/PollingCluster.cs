@@ -113,7 +113,7 @@ public sealed class PollingCluster : IAsyncDisposable
     public IReadOnlyList<DateTimeOffset> RequestTimes(string cloudId) => Simulator.RequestsFor(cloudId)
         .Select(r => DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs)).ToList();
 
-    public string HourFile(string cloudId, DateTimeOffset hour) => Archive.HourFileLayout.LocalPath(LogsDirectory, cloudId, hour);
+    public string HourFile(string cloudId, DateTimeOffset hour) => Domain.HourFiles.HourFileLayout.LocalPath(LogsDirectory, cloudId, hour);
 
     public string[] Lines(string cloudId, DateTimeOffset hour)
     {

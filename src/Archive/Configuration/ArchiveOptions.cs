@@ -3,18 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace Rainforest.Archive;
 
 /// <summary>
-/// Where finished hours are read from and shipped to, and how hard shipping tries. Bound from
-/// <c>Rainforest:Archive</c>; <see cref="LogsDirectory"/> comes from <c>Rainforest:Logs:Directory</c>.
+/// Where finished hours are shipped to, and how hard shipping tries. Bound from <c>Rainforest:Archive</c>;
+/// the hour files are read from <see cref="LogsOptions.Directory"/>.
 /// </summary>
 public sealed class ArchiveOptions
 {
     public const string SectionName = "Rainforest:Archive";
-    public const string LogsDirectoryKey = "Rainforest:Logs:Directory";
     public const string DefaultPrefix = "rainforest-logs";
-
-    /// <summary>The folder the user grains write hour files to (<c>Rainforest:Logs:Directory</c>).</summary>
-    [Required]
-    public string LogsDirectory { get; set; } = "data/logs";
 
     /// <summary>The S3 bucket; unset means the local folder archive in <see cref="Directory"/>.</summary>
     public string? Bucket { get; set; }
@@ -35,10 +30,11 @@ public sealed class ArchiveOptions
     public string Directory { get; set; } = "data/archive";
 
     /// <summary>
-    /// How long after an hour ends it is shipped. At least the 30 s the user grain may still write; the
-    /// default leaves 75 s of the two-minute deadline for the uploads themselves.
+    /// How long after an hour ends it is shipped. At least the <see cref="WriteGrace"/> the user grain may
+    /// still write (checked by <see cref="ArchiveOptionsValidator"/>); the default leaves 75 s of the
+    /// two-minute deadline for the uploads themselves.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ShipDelay { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>

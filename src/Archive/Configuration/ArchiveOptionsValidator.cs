@@ -3,12 +3,16 @@ using System.Text.RegularExpressions;
 namespace Rainforest.Archive;
 
 /// <summary>The checks data annotations cannot express, so a bad setting stops the silo at start.</summary>
-public sealed partial class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
+public sealed partial class ArchiveOptionsValidator(IOptions<LogsOptions> logs) : IValidateOptions<ArchiveOptions>
 {
     public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
     {
         var failures = new List<string>();
 
+        if (options.ShipDelay < WriteGrace.AfterHourEnds)
+        {
+            failures.Add($"{ArchiveOptions.SectionName}:ShipDelay ({options.ShipDelay}) must be at least {WriteGrace.AfterHourEnds}, the time an hour file stays writable after its hour ends.");
+        }
         if (options.UsesBucket && !BucketName().IsMatch(options.Bucket!))
         {
             failures.Add($"{ArchiveOptions.SectionName}:Bucket '{options.Bucket}' is not a valid bucket name (3-63 lower-case letters, digits, '.', '-').");
@@ -30,7 +34,7 @@ public sealed partial class ArchiveOptionsValidator : IValidateOptions<ArchiveOp
         {
             failures.Add($"{ArchiveOptions.SectionName}:RetryMaxDelay must not be shorter than RetryInitialDelay.");
         }
-        if (!options.UsesBucket && SameFolder(options.Directory, options.LogsDirectory))
+        if (!options.UsesBucket && SameFolder(options.Directory, logs.Value.Directory))
         {
             failures.Add($"{ArchiveOptions.SectionName}:Directory must not be the logs directory.");
         }

@@ -16,18 +16,19 @@ public static class ArchiveSiloBuilderExtensions
     /// <summary>
     /// Ships this silo's finished hour files to the archive: options (validated at start), the store chosen
     /// by configuration (S3 when <c>Rainforest:Archive:Bucket</c> is set, else the local folder archive), the
-    /// hour archive and status grains, the shipper on the silo lifecycle, and the <c>Rainforest.Archive</c> meter.
+    /// hour archive and status grains, the shipping schedule on the silo lifecycle, and the <c>Rainforest.Archive</c> meter.
     /// </summary>
     public static ISiloBuilder AddRainforestArchive(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
 
+        // The same LogsOptions the user grains write by; binding it again where both are hosted is harmless.
+        services.AddOptions<LogsOptions>().Bind(configuration.GetSection(LogsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArchiveOptions>()
             .Bind(configuration.GetSection(ArchiveOptions.SectionName))
             .Configure(options =>
             {
-                var logs = configuration[ArchiveOptions.LogsDirectoryKey];
-                if (!string.IsNullOrWhiteSpace(logs)) options.LogsDirectory = logs;
                 if (string.IsNullOrWhiteSpace(options.Bucket)) options.Bucket = null;
                 if (string.IsNullOrWhiteSpace(options.ServiceUrl)) options.ServiceUrl = null;
                 if (string.IsNullOrWhiteSpace(options.Region)) options.Region = null;
@@ -51,7 +52,13 @@ public static class ArchiveSiloBuilderExtensions
 
         services.TryAddSingleton<HourArchiver>();
         services.TryAddSingleton<LogDirectoryScanner>();
+        services.TryAddSingleton<ClusterPeers>();
+        services.TryAddSingleton<ArchiveCircuit>();
+        services.TryAddSingleton<ShippingBacklog>();
+        services.TryAddSingleton<HourShipment>();
+        services.TryAddSingleton<ShippingStatusReport>();
         services.TryAddSingleton<HourShipper>();
+        services.TryAddSingleton<ShippingSchedule>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HourShipperLifecycle>();
         return silo;
     }

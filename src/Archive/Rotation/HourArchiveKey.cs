@@ -3,7 +3,7 @@ namespace Rainforest.Archive;
 /// <summary>The key of an hour's archive grain: <c>&lt;cloud_id&gt;/&lt;YYYY-MM-DD-HH&gt;</c>.</summary>
 public static class HourArchiveKey
 {
-    public static string Format(string cloudId, DateTimeOffset hourUtc) => $"{cloudId}/{HourFileLayout.HourStamp(hourUtc)}";
+    public static string Format(string cloudId, DateTimeOffset hourUtc) => $"{cloudId}/{HourStamp.Of(hourUtc)}";
 
     public static bool TryParse(string key, out string cloudId, out DateTimeOffset hourUtc)
     {
@@ -13,7 +13,7 @@ public static class HourArchiveKey
         if (slash < 0) return false;
         var id = key[..slash];
         if (CloudId.TryNormalize(id) != id) return false;
-        if (!HourFileLayout.TryParseHourStamp(key[(slash + 1)..], out hourUtc)) return false;
+        if (!HourStamp.TryParse(key[(slash + 1)..], out hourUtc)) return false;
         cloudId = id;
         return true;
     }

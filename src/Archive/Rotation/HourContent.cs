@@ -49,7 +49,7 @@ public static class HourContent
         {
             var end = span.IndexOf((byte)'\n');
             var line = end < 0 ? span : span[..end];
-            if (ReadingRecord.TryRead(line, out var timeStamp)) lines.Add(new HourLine(Encoding.UTF8.GetString(line), timeStamp));
+            if (RecordKind.Demand.Format.TryRead(line, out var timeStamp)) lines.Add(new HourLine(Encoding.UTF8.GetString(line), timeStamp));
             else unreadable++;
             span = end < 0 ? [] : span[(end + 1)..];
         }

@@ -39,7 +39,7 @@ public static class HourFileReader
             var end = span.IndexOf((byte)'\n');
             if (end < 0) break;
             var line = span[..end];
-            if (ReadingRecord.TryRead(line, out var timeStamp))
+            if (RecordKind.Demand.Format.TryRead(line, out var timeStamp))
             {
                 lines.Write(line);
                 lines.WriteByte((byte)'\n');

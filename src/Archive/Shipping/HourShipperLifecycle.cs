@@ -1,7 +1,7 @@
 namespace Rainforest.Archive;
 
-/// <summary>Starts the shipper when the silo is active and runs its final pass when the silo stops.</summary>
-public sealed class HourShipperLifecycle(HourShipper shipper) : ILifecycleParticipant<ISiloLifecycle>
+/// <summary>Starts the shipping schedule when the silo is active and runs its final pass when the silo stops.</summary>
+public sealed class HourShipperLifecycle(ShippingSchedule schedule) : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>
     /// Stop stages run from high to low. At GrainDeactivation the catalog deactivates every grain, so the
@@ -13,11 +13,11 @@ public sealed class HourShipperLifecycle(HourShipper shipper) : ILifecyclePartic
 
     public void Participate(ISiloLifecycle lifecycle)
     {
-        lifecycle.Subscribe(nameof(HourShipper), ServiceLifecycleStage.Active, _ =>
+        lifecycle.Subscribe(nameof(ShippingSchedule), ServiceLifecycleStage.Active, _ =>
         {
-            shipper.Start();
+            schedule.Start();
             return Task.CompletedTask;
         });
-        lifecycle.Subscribe(nameof(HourShipper), StopStage, _ => Task.CompletedTask, shipper.StopAsync);
+        lifecycle.Subscribe(nameof(ShippingSchedule), StopStage, _ => Task.CompletedTask, schedule.StopAsync);
     }
 }

@@ -6,12 +6,12 @@ namespace Rainforest.Archive;
 /// Finds the hour files to ship in the logs directory. Only entries of exactly our shape are touched;
 /// anything else (a stray file, a foreign folder, a link) is reported once and left alone.
 /// </summary>
-public sealed partial class LogDirectoryScanner(IOptions<ArchiveOptions> options, ILogger<LogDirectoryScanner> logger)
+public sealed partial class LogDirectoryScanner(IOptions<ArchiveOptions> options, IOptions<LogsOptions> logs, ILogger<LogDirectoryScanner> logger)
 {
     private readonly ArchiveOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, byte> _reportedForeign = new(StringComparer.Ordinal);
 
-    public string LogsDirectory { get; } = Path.GetFullPath(options.Value.LogsDirectory);
+    public string LogsDirectory { get; } = Path.GetFullPath(logs.Value.Directory);
 
     /// <summary>
     /// The hour files whose hour ended at least ShipDelay ago (the user grain has stopped writing them) or,
@@ -25,11 +25,11 @@ public sealed partial class LogDirectoryScanner(IOptions<ArchiveOptions> options
         var ready = new List<HourFile>();
         var readyFolders = new List<string>();
         var foreign = 0;
-        var currentHour = HourFileLayout.HourStart(now);
+        var currentHour = HourStamp.StartOfHour(now);
 
         foreach (var entry in root.EnumerateFileSystemInfos())
         {
-            if (entry is not DirectoryInfo folder || entry.LinkTarget is not null || !HourFileLayout.TryParseHourStamp(entry.Name, out var hour))
+            if (entry is not DirectoryInfo folder || entry.LinkTarget is not null || !HourStamp.TryParse(entry.Name, out var hour))
             {
                 foreign++;
                 ReportForeign(entry, "is not an hour folder");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;

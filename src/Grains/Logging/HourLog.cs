@@ -1,5 +1,5 @@
 using System.Text;
-using Rainforest.Archive;
+using Rainforest.Domain.HourFiles;
 
 namespace Rainforest.Grains.Logging;
 
@@ -14,13 +14,13 @@ public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget
     private FileStream? _file;
     private bool _holdsBudget;
 
-    /// <summary>The hour ("yyyy-MM-dd-HH") of the open file, if any.</summary>
+    /// <summary>The <see cref="HourStamp"/> of the open file, if any.</summary>
     public string? OpenHour { get; private set; }
 
     /// <summary>Appends one record line to the file of <paramref name="pollTime"/>'s UTC hour.</summary>
     public void Append(DateTimeOffset pollTime, string recordLine)
     {
-        var hour = HourFileLayout.HourStamp(pollTime);
+        var hour = HourStamp.Of(pollTime);
         if (_file is null || hour != OpenHour)
         {
             Open(pollTime, hour);

@@ -1,3 +1,5 @@
+using Rainforest.Domain.HourFiles;
+
 namespace Rainforest.Grains.Logging;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Rainforest.Archive;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
 
 namespace Rainforest.Grains.Polling;
@@ -17,10 +17,10 @@ public sealed class PollingTimingValidator(IOptions<EagleRelayOptions> relay) : 
             return ValidateOptionsResult.Fail(
                 $"Rainforest:Eagle:RequestTimeout ({timeout}) must be shorter than Rainforest:Polling:Period ({options.Period}).");
         }
-        if (timeout >= HourFileLayout.WriteGrace)
+        if (timeout >= WriteGrace.AfterHourEnds)
         {
             return ValidateOptionsResult.Fail(
-                $"Rainforest:Eagle:RequestTimeout ({timeout}) must be shorter than {HourFileLayout.WriteGrace}, the time an hour file stays writable after its hour ends.");
+                $"Rainforest:Eagle:RequestTimeout ({timeout}) must be shorter than {WriteGrace.AfterHourEnds}, the time an hour file stays writable after its hour ends.");
         }
         return ValidateOptionsResult.Success;
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Orleans.Storage;
-using Rainforest.Archive;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
@@ -277,7 +277,7 @@ public sealed partial class UserGrain(
             return new PollResult(PollErrorKind.None, line, "repeat of the previous reading, not logged");
         }
 
-        var hour = HourFileLayout.HourStamp(pollTime);
+        var hour = HourStamp.Of(pollTime);
         if (state.CurrentHour != hour)
         {
             // The counters must say which hour file they cover before its first line exists.
@@ -432,8 +432,7 @@ public sealed partial class UserGrain(
     private async Task RecoverCountersFromHourFileAsync()
     {
         var state = record.State;
-        if (state.CurrentHour is null || !DateTimeOffset.TryParseExact(state.CurrentHour, "yyyy-MM-dd-HH",
-            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var hourUtc)) return;
+        if (state.CurrentHour is null || !HourStamp.TryParse(state.CurrentHour, out var hourUtc)) return;
 
         var lines = HourLog.CountLines(logsOptions.Value.Directory, CloudId, hourUtc);
         var missing = lines - state.LinesInCurrentHour;

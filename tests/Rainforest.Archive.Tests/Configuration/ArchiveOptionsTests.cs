@@ -12,20 +12,22 @@ public sealed class ArchiveOptionsTests
         public IConfiguration Configuration { get; } = configuration;
     }
 
-    private static ArchiveOptions Bind(Dictionary<string, string?> values)
+    private static ArchiveOptions Bind(Dictionary<string, string?> values) => BindBoth(values).Archive;
+
+    private static (ArchiveOptions Archive, LogsOptions Logs) BindBoth(Dictionary<string, string?> values)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         new SiloBuilder(services, configuration).AddRainforestArchive(configuration);
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        return (provider.GetRequiredService<IOptions<ArchiveOptions>>().Value, provider.GetRequiredService<IOptions<LogsOptions>>().Value);
     }
 
     [Fact]
     public void Defaults_are_the_documented_ones()
     {
-        var options = Bind([]);
-        Assert.Equal("data/logs", options.LogsDirectory);
+        var (options, logs) = BindBoth([]);
+        Assert.Equal("data/logs", logs.Directory);
         Assert.Null(options.Bucket);
         Assert.Equal("rainforest-logs", options.Prefix);
         Assert.Equal("data/archive", options.Directory);
@@ -35,7 +37,7 @@ public sealed class ArchiveOptionsTests
     [Fact]
     public void The_design_keys_are_bound()
     {
-        var options = Bind(new()
+        var (options, logs) = BindBoth(new()
         {
             ["Rainforest:Logs:Directory"] = "/var/rainforest/logs",
             ["Rainforest:Archive:Bucket"] = "my-bucket",
@@ -44,7 +46,7 @@ public sealed class ArchiveOptionsTests
             ["Rainforest:Archive:ShipDelay"] = "00:01:00",
         });
         Assert.Equal(("/var/rainforest/logs", "my-bucket", "http://127.0.0.1:9000", "a/b", TimeSpan.FromMinutes(1)),
-            (options.LogsDirectory, options.Bucket, options.ServiceUrl, options.Prefix, options.ShipDelay));
+            (logs.Directory, options.Bucket, options.ServiceUrl, options.Prefix, options.ShipDelay));
     }
 
     [Fact]

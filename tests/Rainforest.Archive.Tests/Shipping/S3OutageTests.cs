@@ -33,7 +33,7 @@ public sealed class S3OutageTests : IAsyncLifetime
         // Several retries fail while the server stays down; nothing is deleted.
         await cluster.AdvanceAsync(TimeSpan.FromSeconds(15));
         Assert.All(paths, path => Assert.True(File.Exists(path)));
-        Assert.Equal(3, cluster.Shipper(0).Backlog().Files);
+        Assert.Equal(3, cluster.Backlog(0).Count);
 
         await _s3.StartAsync();
         await cluster.AdvanceUntilAsync(() => Task.FromResult(paths.All(p => !File.Exists(p))), Deadline, "the backlog to drain once S3 is back");

@@ -87,6 +87,8 @@ public sealed class ArchiveCluster : IAsyncDisposable
 
     public HourShipper Shipper(int silo) => Silo(silo).ServiceProvider.GetRequiredService<HourShipper>();
 
+    public ShippingBacklog Backlog(int silo) => Silo(silo).ServiceProvider.GetRequiredService<ShippingBacklog>();
+
     public Task<ArchiveStatus> StatusAsync() => Grains.ArchiveStatus().GetAsync();
 
     /// <summary>Moves the fake clock forward in steps, letting whatever each step wakes run before the next.</summary>

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Rainforest.Grains.Logging;
+namespace Rainforest.Domain.HourFiles;
 
-/// <summary>Where and how readings are logged (section <c>Rainforest:Logs</c>).</summary>
+/// <summary>
+/// Where and how readings are logged (section <c>Rainforest:Logs</c>): the user grains write hour files to
+/// <see cref="Directory"/> and the archive ships them from there, both through this one type.
+/// </summary>
 public sealed class LogsOptions
 {
     public const string Section = "Rainforest:Logs";
