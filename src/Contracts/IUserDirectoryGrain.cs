@@ -19,13 +19,3 @@ public interface IUserDirectoryGrain : IGrainWithStringKey
     /// <summary>Wakes every user of this shard so polling resumes without any API call.</summary>
     Task<int> WakeAllAsync();
 }
-
-public static class UserDirectory
-{
-    public static string ShardOf(string cloudId) => cloudId[..2];
-
-    public static IEnumerable<string> AllShards() => Enumerable.Range(0, 256).Select(i => i.ToString("x2"));
-
-    public static IUserDirectoryGrain Shard(this IGrainFactory grains, string cloudId) =>
-        grains.GetGrain<IUserDirectoryGrain>(ShardOf(cloudId));
-}

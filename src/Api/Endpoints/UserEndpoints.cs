@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Rainforest.Api.Security;
+using Rainforest.Domain.Users;
 
 namespace Rainforest.Api.Endpoints;
 
@@ -16,7 +17,7 @@ public static class UserEndpoints
 
         api.MapPost("/users/{cloud_id}", PutUser)
             .WithSummary("Create or update a user; counters survive an update")
-            .Accepts<UserRegistrationBody>("application/json");
+            .WithMetadata(new RequestSizeLimitAttribute(RequestBinding.MaxUserBodyBytes));
         api.MapGet("/users/{cloud_id}", GetUser).WithSummary("One user, with polling status (never the password)");
         api.MapGet("/users", ListUsers).WithSummary("All users; ?status=failing lists those that need attention");
         api.MapDelete("/users/{cloud_id}", DeleteUser).WithSummary("Stop polling and forget the credentials");
@@ -24,43 +25,12 @@ public static class UserEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<UserResponse>, Ok<UserResponse>, ProblemHttpResult>> PutUser(
-        [FromRoute(Name = "cloud_id")] string cloudId, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    // The framework has bound the Cloud ID and the body and validated both before this runs (see RequestBinding).
+    private static async Task<Results<Created<UserResponse>, Ok<UserResponse>>> PutUser(
+        [FromRoute(Name = "cloud_id")] CloudId id, [FromBody] UserRegistrationBody body, IGrainFactory grains)
     {
-        if (CloudId.TryNormalize(cloudId) is not { } id) return BadCloudId();
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the user as application/json.");
-        }
-
-        ReadOnlyMemory<byte>? body;
-        try
-        {
-            body = await ReadBodyAsync(request, UserRegistrationRequest.MaxBodyBytes, ct);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return TypedResults.Problem(statusCode: ex.StatusCode, title: "Unreadable body", detail: ex.Message);
-        }
-        catch (IOException ex) when (!ct.IsCancellationRequested)
-        {
-            // Kestrel reports broken chunked framing (e.g. a chunk size that overflows) as a plain IOException.
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable body",
-                detail: $"The request body could not be read: {ex.Message}");
-        }
-        if (body is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
-                detail: $"A user is at most {UserRegistrationRequest.MaxBodyBytes} bytes of JSON.");
-        }
-        if (!UserRegistrationRequest.TryParse(body.Value, out var registration, out var error))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid user", detail: error);
-        }
-
-        var user = grains.GetGrain<IUserGrain>(id);
-        var result = await user.RegisterAsync(registration!);
+        var user = grains.GetGrain<IUserGrain>(id.Value);
+        var result = await user.RegisterAsync(body.ToRegistration());
         var snapshot = await user.GetAsync();
         var response = UserResponse.From(snapshot!, result);
         return result == RegistrationResult.Created
@@ -69,10 +39,9 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetUser(
-        [FromRoute(Name = "cloud_id")] string cloudId, IGrainFactory grains)
+        [FromRoute(Name = "cloud_id")] CloudId id, IGrainFactory grains)
     {
-        if (CloudId.TryNormalize(cloudId) is not { } id) return BadCloudId();
-        var snapshot = await grains.GetGrain<IUserGrain>(id).GetAsync();
+        var snapshot = await grains.GetGrain<IUserGrain>(id.Value).GetAsync();
         return snapshot is null ? UnknownUser(id) : TypedResults.Ok(UserResponse.From(snapshot, null));
     }
 
@@ -90,24 +59,18 @@ public static class UserEndpoints
             filter = parsed;
         }
 
-        var shards = await Task.WhenAll(UserDirectory.AllShards()
-            .Select(shard => grains.GetGrain<IUserDirectoryGrain>(shard).ListAsync()));
-        var users = shards.SelectMany(s => s).Where(filter).Select(UserSummaryResponse.From).ToList();
+        var users = (await grains.ListAllUsersAsync()).Where(filter).Select(UserSummaryResponse.From).ToList();
         return TypedResults.Ok(new UserListResponse(users.Count, users));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
-        [FromRoute(Name = "cloud_id")] string cloudId, IGrainFactory grains)
-    {
-        if (CloudId.TryNormalize(cloudId) is not { } id) return BadCloudId();
-        return await grains.GetGrain<IUserGrain>(id).DeleteAsync() ? TypedResults.NoContent() : UnknownUser(id);
-    }
+        [FromRoute(Name = "cloud_id")] CloudId id, IGrainFactory grains) =>
+        await grains.GetGrain<IUserGrain>(id.Value).DeleteAsync() ? TypedResults.NoContent() : UnknownUser(id);
 
     private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> PollNow(
-        [FromRoute(Name = "cloud_id")] string cloudId, IGrainFactory grains)
+        [FromRoute(Name = "cloud_id")] CloudId id, IGrainFactory grains)
     {
-        if (CloudId.TryNormalize(cloudId) is not { } id) return BadCloudId();
-        var result = await grains.GetGrain<IUserGrain>(id).PollNowAsync();
+        var result = await grains.GetGrain<IUserGrain>(id.Value).PollNowAsync();
         if (result is null) return UnknownUser(id);
         if (!result.Succeeded)
         {
@@ -119,25 +82,6 @@ public static class UserEndpoints
         return TypedResults.Ok(record.RootElement.Clone());
     }
 
-    private static ProblemHttpResult BadCloudId() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-        title: "Invalid Cloud ID", detail: "A Cloud ID is exactly six hexadecimal digits, e.g. 002506.");
-
-    private static ProblemHttpResult UnknownUser(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+    private static ProblemHttpResult UnknownUser(CloudId id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "Unknown user", detail: $"No user with Cloud ID {id} is registered.");
-
-    // Reads at most maxBytes; null when the body is larger.
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
-    {
-        if (request.ContentLength > maxBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }
-

@@ -37,6 +37,7 @@ public static class RainforestApiExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddRequestBinding();
         services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -26,10 +28,36 @@ public sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problemOpt
         problem.Status = status;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
         problem.Type ??= TypeOf(status);
+        if (problem is HttpValidationProblemDetails validation) NameFieldsAsSent(validation, jsonOptions.Value.SerializerOptions);
+        problem.Detail ??= DetailOf(status, http);
         problem.Extensions.TryAdd("trace_id", Activity.Current?.Id ?? http.TraceIdentifier);
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
         return new ValueTask(http.Response.WriteAsJsonAsync(
             problem, problem.GetType(), jsonOptions.Value.SerializerOptions, ContentType, http.RequestAborted));
+    }
+
+    // What the framework leaves unsaid when it refuses a body before any handler runs.
+    private static string? DetailOf(int status, HttpContext http) => status switch
+    {
+        413 => http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max
+            ? $"The request body is larger than the {max} bytes this route accepts."
+            : "The request body is too large.",
+        415 => "Send the body as JSON (Content-Type: application/json).",
+        400 => "The request body could not be read.",
+        _ => null,
+    };
+
+    // Validation names fields as the record's properties (UserPw); clients know them by their JSON names (user_pw).
+    // The messages together are also the detail, for clients that only show that.
+    private static void NameFieldsAsSent(HttpValidationProblemDetails problem, JsonSerializerOptions json)
+    {
+        var renamed = problem.Errors.ToDictionary(
+            e => json.PropertyNamingPolicy is { } policy && !e.Key.StartsWith('$')
+                ? string.Join('.', e.Key.Split('.').Select(policy.ConvertName))
+                : e.Key,
+            e => e.Value);
+        problem.Errors = renamed;
+        problem.Detail ??= string.Join(" ", renamed.SelectMany(e => e.Value));
     }
 
     // The sections of RFC 9110 that define the statuses the API answers with.

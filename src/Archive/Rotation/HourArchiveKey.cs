@@ -1,3 +1,5 @@
+using Rainforest.Domain.Users;
+
 namespace Rainforest.Archive;
 
 /// <summary>The key of an hour's archive grain: <c>&lt;cloud_id&gt;/&lt;YYYY-MM-DD-HH&gt;</c>.</summary>
@@ -12,7 +14,7 @@ public static class HourArchiveKey
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0) return false;
         var id = key[..slash];
-        if (CloudId.TryNormalize(id) != id) return false;
+        if (!CloudId.IsCanonical(id)) return false;
         if (!HourStamp.TryParse(key[(slash + 1)..], out hourUtc)) return false;
         cloudId = id;
         return true;

@@ -1,18 +1,22 @@
+using Rainforest.Domain.Users;
+
 namespace Rainforest.Cli.Commands;
 
 /// <summary>Arguments and options several commands share, checked while parsing so a typo is exit code 2 before any request.</summary>
 public static class Arguments
 {
-    public static Argument<string> CloudId()
+    /// <summary>The server's rule, checked here too so an operator's typo fails before any request is sent.</summary>
+    public static Argument<CloudId> CloudId() => new("ID")
     {
-        var argument = new Argument<string>("ID") { Description = "The user's Cloud ID: six hexadecimal digits, e.g. 002506" };
-        argument.Validators.Add(result =>
+        Description = "The user's Cloud ID: six hexadecimal digits, e.g. 002506",
+        CustomParser = result =>
         {
-            var value = result.GetValueOrDefault<string>();
-            if (!CloudIds.IsValid(value)) result.AddError($"'{value}' is not a Cloud ID: six hexadecimal digits, e.g. 002506.");
-        });
-        return argument;
-    }
+            var value = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (Domain.Users.CloudId.TryParse(value, out var id)) return id;
+            result.AddError($"'{value}' is not a Cloud ID: six hexadecimal digits, e.g. 002506.");
+            return default;
+        },
+    };
 
     public static Option<int> Parallel(string what)
     {

@@ -8,7 +8,7 @@ public static class DeleteCommand
         var id = Arguments.CloudId();
         var command = new Command("delete", "Stop polling a user and forget the credentials (logged readings are still shipped)") { id };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console,
-            (context, token) => RunAsync(context, parse.GetValue(id)!.ToLowerInvariant(), token), ct));
+            (context, token) => RunAsync(context, parse.GetValue(id).Value, token), ct));
         return command;
     }
 

@@ -8,13 +8,13 @@ public static class ShowCommand
         var id = Arguments.CloudId();
         var command = new Command("show", "One user: e-mail, counters and polling status (never the password)") { id };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, globals, console,
-            (context, token) => RunAsync(context, parse.GetValue(id)!, token), ct));
+            (context, token) => RunAsync(context, parse.GetValue(id).Value, token), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CommandContext context, string id, CancellationToken ct)
     {
-        var user = await context.Client.GetUserAsync(id.ToLowerInvariant(), ct);
+        var user = await context.Client.GetUserAsync(id, ct);
         if (context.Json) await JsonOutput.WriteAsync(context.Out, user.Json);
         else UserView.Write(context.Screen, context.Console.OutIsTerminal, user.Value);
         return ExitCodes.Ok;

@@ -34,12 +34,12 @@ public sealed record ImportLine(int Line, string CloudId, string Email, string P
                 return false;
             }
             if (!TryGetString(root, "cloud_id", out var id, out reason)) return false;
-            cloudId = CloudIds.TryNormalize(id.Trim());
-            if (cloudId is null)
+            if (!Domain.Users.CloudId.TryParse(id.Trim(), out var parsedId))
             {
                 reason = $"cloud_id \"{Shorten(id)}\" is not six hexadecimal digits";
                 return false;
             }
+            cloudId = parsedId.Value;
             if (!TryGetString(root, "user_email", out var email, out reason)) return false;
             if (!TryGetString(root, "user_pw", out var password, out reason)) return false;
 

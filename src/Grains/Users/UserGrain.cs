@@ -45,7 +45,7 @@ public sealed partial class UserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The key names files on disk: only the canonical six hex digits may ever get that far.
-        if (Contracts.CloudId.TryNormalize(CloudId) != CloudId)
+        if (!Domain.Users.CloudId.IsCanonical(CloudId))
         {
             throw new ArgumentException("A user grain's key must be a canonical (lower-case) Cloud ID.");
         }

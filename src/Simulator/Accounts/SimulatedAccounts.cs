@@ -28,7 +28,7 @@ public sealed class SimulatedAccounts
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(password);
         CheckDelay(delay);
-        var key = CloudIds.Require(cloudId);
+        var key = SimulatedCloudIds.Require(cloudId);
         var settings = new AccountSettings(user, password, fault, delay, Configured: true);
         var state = states.GetOrAdd(key, static (k, arg) => new AccountState(k, arg.settings, arg.logCapacity), (settings, logCapacity));
         state.Settings = settings;
@@ -44,7 +44,7 @@ public sealed class SimulatedAccounts
     public SimulatedAccount SetFault(string cloudId, SimulatedFault fault, TimeSpan? delay = null)
     {
         CheckDelay(delay);
-        var key = CloudIds.Require(cloudId);
+        var key = SimulatedCloudIds.Require(cloudId);
         var state = (states.TryGetValue(key, out var existing) ? existing : CreateAutomatic(key))
             ?? throw new KeyNotFoundException($"No simulated account '{key}'.");
         while (true)
@@ -63,7 +63,7 @@ public sealed class SimulatedAccounts
     /// </summary>
     public bool Remove(string cloudId)
     {
-        var key = CloudIds.Require(cloudId);
+        var key = SimulatedCloudIds.Require(cloudId);
         if (!states.TryGetValue(key, out var state) || state.Settings is not { } current) return false;
         if (IsAutomatic(key))
         {
@@ -76,8 +76,8 @@ public sealed class SimulatedAccounts
 
     public SimulatedAccount? Find(string cloudId)
     {
-        if (!CloudIds.IsAcceptable(cloudId)) return null;
-        var key = CloudIds.Normalize(cloudId);
+        if (!SimulatedCloudIds.IsAcceptable(cloudId)) return null;
+        var key = SimulatedCloudIds.Normalize(cloudId);
         if (states.TryGetValue(key, out var state)) return state.Snapshot();
         return IsAutomatic(key)
             ? new SimulatedAccount(key, SimulatedAccount.DefaultUser(key), SimulatedAccount.DefaultPassword(key), SimulatedFault.None, null, false, 0, 0, 0)
@@ -87,19 +87,19 @@ public sealed class SimulatedAccounts
     /// <summary>The account's last requests in arrival order (empty when none or unknown).</summary>
     public IReadOnlyList<SimulatedRequest> RequestsFor(string cloudId)
     {
-        if (!CloudIds.IsAcceptable(cloudId)) return [];
-        return states.TryGetValue(CloudIds.Normalize(cloudId), out var state) ? state.Requests() : [];
+        if (!SimulatedCloudIds.IsAcceptable(cloudId)) return [];
+        return states.TryGetValue(SimulatedCloudIds.Normalize(cloudId), out var state) ? state.Requests() : [];
     }
 
     /// <summary>True when the Cloud ID is or was an account, so it may have a request log.</summary>
     internal bool IsKnown(string cloudId) =>
-        CloudIds.IsAcceptable(cloudId) && (states.ContainsKey(CloudIds.Normalize(cloudId)) || IsAutomatic(CloudIds.Normalize(cloudId)));
+        SimulatedCloudIds.IsAcceptable(cloudId) && (states.ContainsKey(SimulatedCloudIds.Normalize(cloudId)) || IsAutomatic(SimulatedCloudIds.Normalize(cloudId)));
 
     /// <summary>The state behind a relay request's Cloud-Id header; null for ids that are not (and were never) accounts.</summary>
     internal AccountState? Resolve(string? cloudIdHeader)
     {
-        if (string.IsNullOrEmpty(cloudIdHeader) || cloudIdHeader.Length > CloudIds.MaxLength) return null;
-        var key = CloudIds.Normalize(cloudIdHeader.Trim());
+        if (string.IsNullOrEmpty(cloudIdHeader) || cloudIdHeader.Length > SimulatedCloudIds.MaxLength) return null;
+        var key = SimulatedCloudIds.Normalize(cloudIdHeader.Trim());
         if (states.TryGetValue(key, out var state)) return state;
         return CreateAutomatic(key);
     }
@@ -109,7 +109,7 @@ public sealed class SimulatedAccounts
             ? states.GetOrAdd(key, static (k, capacity) => new AccountState(k, AccountSettings.Automatic, capacity), logCapacity)
             : null;
 
-    private bool IsAutomatic(string key) => AutoAccounts && CloudIds.IsSixHex(key);
+    private bool IsAutomatic(string key) => AutoAccounts && SimulatedCloudIds.IsReal(key);
 
     private static void CheckDelay(TimeSpan? delay)
     {

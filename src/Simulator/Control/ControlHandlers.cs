@@ -66,7 +66,7 @@ internal sealed class ControlHandlers(SimulatedAccounts accounts, SimulatorStats
     public Task GetStatsAsync(HttpContext context) => OkAsync(context, StatsView.Of(stats, accounts));
 
     private static string? CloudIdOf(HttpContext context) =>
-        context.Request.RouteValues["cloudId"] is string id && CloudIds.IsAcceptable(id) ? CloudIds.Normalize(id) : null;
+        context.Request.RouteValues["cloudId"] is string id && SimulatedCloudIds.IsAcceptable(id) ? SimulatedCloudIds.Normalize(id) : null;
 
     private static bool TryFault(string? text, out SimulatedFault fault)
     {

@@ -22,7 +22,7 @@ internal sealed class SimulatedMeter
     public SimulatedMeter(string cloudId)
     {
         seed = StableHash.Of(cloudId);
-        var number = CloudIds.IsSixHex(cloudId) ? Convert.ToUInt64(cloudId, 16) : seed & 0xffffff;
+        var number = SimulatedCloudIds.IsReal(cloudId) ? Convert.ToUInt64(cloudId, 16) : seed & 0xffffff;
         // Even Cloud IDs get the vendor prefix (above 2^63), odd ones a low prefix, so both paths get exercised.
         deviceMacId = ((number & 1) == 0 ? VendorPrefix : OtherPrefix) | (number << 16) | (seed & 0xffff);
         meterMacId = MeterPrefix | (number << 12) | ((seed >> 16) & 0xfff);

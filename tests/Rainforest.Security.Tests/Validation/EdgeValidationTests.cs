@@ -24,7 +24,28 @@ public sealed class EdgeValidationTests(LoopbackDemoSilo fixture)
         await Problems.AssertAsync(await api.PostAsync($"/api/users/{cloudId}", Json.SimulatedUser(Untouched)), HttpStatusCode.BadRequest);
         await Problems.AssertAsync(await api.GetAsync($"/api/users/{cloudId}"), HttpStatusCode.BadRequest);
         await Problems.AssertAsync(await api.DeleteAsync($"/api/users/{cloudId}"), HttpStatusCode.BadRequest);
-        await Problems.AssertAsync(await api.GetAsync($"/api/event/{cloudId}"), HttpStatusCode.BadRequest);
+        var problem = await Problems.AssertAsync(await api.GetAsync($"/api/event/{cloudId}"), HttpStatusCode.BadRequest);
+        Assert.Equal("Invalid Cloud ID", problem.GetProperty("title").GetString());
+        await AssertUntouchedAsync();
+    }
+
+    [Theory]
+    [InlineData("{\"user_email\": \"ok@example.com\", \"user_pw\": \"a\", \"user_pw\": \"b\"}", "user_pw", "more than once")]
+    [InlineData("{\"user_email\": 5, \"user_pw\": \"pw-ok\"}", "user_email", "must be a string")]
+    [InlineData("{\"user_email\": \"ok@example.com\", \"user_pw\": [\"x\"]}", "user_pw", "must be a string")]
+    [InlineData("{\"user_email\": \"ok@example.com\"}", "user_pw", "required")]
+    [InlineData("{\"user_email\": \"plain\", \"user_pw\": \"pw-ok\"}", "user_email", "e-mail address")]
+    [InlineData("{\"user_email\": \"ok@example.com\", \"user_pw\": \"tab\\there\"}", "user_pw", "printable ASCII")]
+    [InlineData("[]", "$", "JSON object")]
+    [InlineData("{", "$", "not valid JSON")]
+    public async Task A_refused_body_names_the_field_at_fault_and_says_why(string body, string field, string why)
+    {
+        using var api = fixture.Silo.CreateClient();
+        var response = await api.PostAsync($"/api/users/{Untouched}", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
+        var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Contains(messages, m => m.Contains(why, StringComparison.Ordinal));
+        Assert.Contains(why, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertUntouchedAsync();
     }
 

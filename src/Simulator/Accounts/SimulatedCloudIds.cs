@@ -1,19 +1,17 @@
+using Rainforest.Domain.Users;
+
 namespace Rainforest.Simulator;
 
-/// <summary>Cloud ID spelling rules of the simulator: keys are lower-case; automatic accounts need six hex digits.</summary>
-internal static class CloudIds
+/// <summary>
+/// Cloud ID spelling in the simulator: keys are lower-case; automatic accounts need a real <see cref="CloudId"/>,
+/// while explicit test accounts may use any short id, so tests can name their fixtures.
+/// </summary>
+internal static class SimulatedCloudIds
 {
     public const int MaxLength = 64;
 
-    public static bool IsSixHex(string value)
-    {
-        if (value.Length != 6) return false;
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiHexDigit(c)) return false;
-        }
-        return true;
-    }
+    /// <summary>A real Cloud ID, the only kind an automatic account answers for.</summary>
+    public static bool IsReal(string value) => CloudId.IsValid(value);
 
     /// <summary>Explicit accounts may use any short id of letters, digits, '-', '_' or '.'.</summary>
     public static bool IsAcceptable(string? value)
