@@ -22,12 +22,9 @@ public sealed partial class UserRebalancer(
     IOptions<ClusterMembershipOptions> membershipOptions,
     TimeProvider time,
     ClusterMetrics metrics,
-    ILogger<UserRebalancer> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<UserRebalancer> logger) : MembershipWatcher(membership, localSilo)
 {
     private static readonly TimeSpan ManifestWait = TimeSpan.FromSeconds(30);
-
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _watch = Task.CompletedTask;
 
     /// <summary>
     /// A silo that joins after a silo was declared dead may hold its part of the grain directory under a lease
@@ -44,48 +41,18 @@ public sealed partial class UserRebalancer(
         }
     }
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(UserRebalancer), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+    protected override bool Enabled => options.Value.RebalanceOnJoin;
 
-    private Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task OnChangeAsync(MembershipChange change, CancellationToken cancellationToken)
     {
-        if (options.Value.RebalanceOnJoin) _watch = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _watch.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task WatchAsync(CancellationToken cancellationToken)
-    {
-        ClusterMembershipSnapshot? previous = null;
+        if (!change.LocalWasActive || change.Joined.Count == 0) return;
         try
         {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellationToken))
-            {
-                var joined = previous is null || previous.GetSiloStatus(localSilo.SiloAddress) != SiloStatus.Active ? [] : snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Active && previous.GetSiloStatus(m.SiloAddress) != SiloStatus.Active)
-                    .Select(m => m.SiloAddress)
-                    .ToList();
-                previous = snapshot;
-                if (joined.Count == 0) continue;
-
-                var active = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
-                try
-                {
-                    await GiveShareAsync(joined, active, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
-                {
-                    LogRebalanceFailed(ex);
-                }
-            }
+            await GiveShareAsync(change.Joined, change.ActiveSilos, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
+            LogRebalanceFailed(ex);
         }
     }
 

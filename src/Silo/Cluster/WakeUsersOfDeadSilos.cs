@@ -15,55 +15,24 @@ public sealed partial class WakeUsersOfDeadSilos(
     IGrainFactory grains,
     IOptions<RainforestClusterOptions> options,
     ClusterMetrics metrics,
-    ILogger<WakeUsersOfDeadSilos> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<WakeUsersOfDeadSilos> logger) : MembershipWatcher(membership, localSilo)
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _watch = Task.CompletedTask;
+    protected override bool Enabled => options.Value.WakeUsersWhenSiloDies;
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(WakeUsersOfDeadSilos), ServiceLifecycleStage.Active, StartAsync, StopAsync);
-
-    private Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task OnChangeAsync(MembershipChange change, CancellationToken cancellationToken)
     {
-        if (options.Value.WakeUsersWhenSiloDies) _watch = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
+        if (change.Died.Count == 0 || !IsWaker(change.Current)) return;
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _watch.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task WatchAsync(CancellationToken cancellationToken)
-    {
-        ClusterMembershipSnapshot? previous = null;
+        LogSiloDied(string.Join(", ", change.Died));
         try
         {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellationToken))
-            {
-                var died = previous is null ? [] : snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Dead && previous.GetSiloStatus(m.SiloAddress) is not (SiloStatus.Dead or SiloStatus.None))
-                    .Select(m => m.SiloAddress)
-                    .ToList();
-                previous = snapshot;
-                if (died.Count == 0 || !IsWaker(snapshot)) continue;
-
-                LogSiloDied(string.Join(", ", died));
-                try
-                {
-                    var users = await RegisteredUsers.WakeAllAsync(grains);
-                    metrics.FailoverWake();
-                    LogWoke(users);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
-                {
-                    LogWakeFailed(ex);
-                }
-            }
+            var users = await RegisteredUsers.WakeAllAsync(grains);
+            metrics.FailoverWake();
+            LogWoke(users);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
+            LogWakeFailed(ex);
         }
     }
 
@@ -72,7 +41,7 @@ public sealed partial class WakeUsersOfDeadSilos(
         .Where(m => m.Status == SiloStatus.Active)
         .Select(m => m.SiloAddress)
         .MinBy(address => address.ToParsableString(), StringComparer.Ordinal)
-        ?.Equals(localSilo.SiloAddress) == true;
+        ?.Equals(LocalSilo) == true;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silos} declared dead: waking every registered user on the survivors")]
     private partial void LogSiloDied(string silos);
