@@ -4,7 +4,6 @@ using Orleans.Storage;
 using Rainforest.Contracts;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
-using Rainforest.Testing;
 
 namespace Rainforest.Grains.Tests;
 
@@ -28,21 +27,20 @@ public sealed class OverlappingWriteTests
         Assert.Equal(PollingState.CredentialsRejected, user.Status.State);
 
         // The account is fixed on the relay's side. The next try succeeds: clearing the rejected flag is written in
-        // the background while the same poll writes the new hour and its counters. From here only the clock moves,
-        // so nothing but the user's own timer can keep it polling.
+        // the background while the same poll writes the new hour and its counters.
         env.Simulator.Accounts.SetFault(id, SimulatedFault.None);
         var slot = user.Status.NextPollAt!.Value;
         for (var line = 1; line <= 5; line++, slot += Period)
         {
-            await env.AdvanceToAsync(slot);
-            var expected = line;
-            await Eventually.Until(() => env.Lines(id, slot).Length == expected, TimeSpan.FromSeconds(15),
-                $"line {line} at {slot:O}; requests at {string.Join(", ", env.RequestTimes(id).Select(t => t.ToString("O")))}");
+            user = await env.PollAtAsync(id, slot);
+            Assert.Equal(line, env.Lines(id, slot).Length);
+            // Still the activation that polled: a stopped one shows no next poll, a replacement no last success.
+            Assert.Equal(slot, user.Status.LastSuccessAt);
+            Assert.Equal(slot + Period, user.Status.NextPollAt);
         }
 
         Assert.Equal(0, storage.Conflicts);
         Assert.Equal(1, storage.MostWritesInFlight);
-        user = await env.UserAsync(id);
         Assert.Equal(PollingState.Polling, user.Status.State);
         Assert.Equal(5, user.TotalEventsLogged);
     }
