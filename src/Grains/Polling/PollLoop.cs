@@ -27,6 +27,13 @@ public sealed class PollLoop(
     private IGrainTimer? _timer;
     private DateTimeOffset _nextSlot;
 
+    /// <summary>A one-shot timer re-armed after each tick; it keeps the grain active and never runs beside a grain call.</summary>
+    public static GrainTimerCreationOptions TimerOptions(TimeSpan due) => new(due, Timeout.InfiniteTimeSpan)
+    {
+        KeepAlive = true,
+        Interleave = false,
+    };
+
     public bool IsRunning => _timer is not null;
 
     public DateTimeOffset? NextPollAt => _timer is null ? null : _nextSlot;

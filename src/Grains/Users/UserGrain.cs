@@ -109,13 +109,10 @@ public sealed partial class UserGrain(
         return result;
     }
 
-    Task<UserSnapshot?> IUserGrain.GetAsync()
-    {
-        var state = record.State;
-        if (!state.Registered) return Task.FromResult<UserSnapshot?>(null);
-        return Task.FromResult<UserSnapshot?>(new UserSnapshot(CloudId, state.Email, state.TotalEventsLogged,
-            state.FirstTimestamp, state.LastTimestamp, _status.WithNextPoll(_loop.NextPollAt)));
-    }
+    Task<UserSnapshot?> IUserGrain.GetAsync() => Task.FromResult(record.State is { Registered: true } state
+        ? new UserSnapshot(CloudId, state.Email, state.TotalEventsLogged, state.FirstTimestamp, state.LastTimestamp,
+            _status.WithNextPoll(_loop.NextPollAt))
+        : null);
 
     async Task<bool> IUserGrain.DeleteAsync()
     {
@@ -141,14 +138,8 @@ public sealed partial class UserGrain(
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!record.State.Registered)
-        {
-            DeactivateOnIdle();
-        }
-        else if (!_loop.IsRunning)
-        {
-            _loop.StartAtNextSlot();
-        }
+        if (!record.State.Registered) DeactivateOnIdle();
+        else if (!_loop.IsRunning) _loop.StartAtNextSlot();
         return Task.CompletedTask;
     }
 
@@ -207,12 +198,8 @@ public sealed partial class UserGrain(
             logger.LogInformation("User {CloudId}: gateway answers again", CloudId);
             Report();
         }
-        if (record.State.CredentialsRejected)
-        {
-            // Accepted after all (the account was fixed on the relay's side): a restart must not show it rejected.
-            record.State.CredentialsRejected = false;
-            _ = PersistAsync();
-        }
+        // Accepted after all (the account was fixed on the relay's side): a restart must not show it rejected.
+        RememberCredentialsRejected(false);
     }
 
     private PollResult Failed(PollErrorKind kind, string detail, DateTimeOffset pollTime)
@@ -222,12 +209,16 @@ public sealed partial class UserGrain(
             LogPollFailed(CloudId, kind, detail);
             Report();
         }
-        if (kind == PollErrorKind.CredentialsRejected && !record.State.CredentialsRejected)
-        {
-            record.State.CredentialsRejected = true;
-            _ = PersistAsync();
-        }
+        if (kind == PollErrorKind.CredentialsRejected) RememberCredentialsRejected(true);
         return new PollResult(kind, null, detail);
+    }
+
+    // Written in the background: the poll goes on while the writer stores it.
+    private void RememberCredentialsRejected(bool rejected)
+    {
+        if (record.State.CredentialsRejected == rejected) return;
+        record.State.CredentialsRejected = rejected;
+        _ = PersistAsync();
     }
 
     private async Task RetryPromptlyAsync()
@@ -286,10 +277,7 @@ public sealed partial class UserGrain(
     private async Task RecoverCountersAsync()
     {
         var recovery = _counters.RecoverFromHourFile(logsOptions.Value.Directory, CloudId);
-        if (recovery.Recovered > 0)
-        {
-            logger.LogInformation("User {CloudId}: recovered {Missing} logged readings from {Path}", CloudId, recovery.Recovered, recovery.Path);
-        }
+        if (recovery.Recovered > 0) LogRecovered(CloudId, recovery.Recovered, recovery.Path);
         if (recovery.Changed) await _writer.WriteAsync();
     }
 
@@ -300,16 +288,13 @@ public sealed partial class UserGrain(
         await _writer.WriteAsync();
     }
 
-    private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) =>
-        this.RegisterGrainTimer(tick, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
-        {
-            KeepAlive = true,
-            Interleave = false,
-        });
+    private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) => this.RegisterGrainTimer(tick, PollLoop.TimerOptions(due));
 
-    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(new UserSummary(CloudId, _status.Current.State,
-        record.State.TotalEventsLogged, _status.Current.LastSuccessAt, _status.Current.LastErrorKind, _status.Current.LastErrorAt));
+    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(_status.Summary(CloudId, record.State.TotalEventsLogged));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: poll failed ({Kind}): {Detail}")]
     private partial void LogPollFailed(string cloudId, PollErrorKind kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {CloudId}: recovered {Missing} logged readings from {Path}")]
+    private partial void LogRecovered(string cloudId, long missing, string? path);
 }

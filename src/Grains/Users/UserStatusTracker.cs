@@ -48,4 +48,8 @@ public sealed class UserStatusTracker
     }
 
     public UserStatus WithNextPoll(DateTimeOffset? nextPollAt) => Current with { NextPollAt = nextPollAt };
+
+    /// <summary>What the directory keeps of the user for listings.</summary>
+    public UserSummary Summary(string cloudId, long totalEventsLogged) =>
+        new(cloudId, Current.State, totalEventsLogged, Current.LastSuccessAt, Current.LastErrorKind, Current.LastErrorAt);
 }
