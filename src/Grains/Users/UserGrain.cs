@@ -33,7 +33,7 @@ public sealed partial class UserGrain(
     private PollLoop _loop = null!;
     private HourLog _log = null!;
     private StateWriter _writer = null!;
-    private EagleCredentials? _credentials;
+    private UserCredentials _credentials = null!;
     private bool _writesFailing;
 
     private string CloudId => this.GetPrimaryKeyString();
@@ -50,6 +50,7 @@ public sealed partial class UserGrain(
             StartTimer, PollOnceAsync, () => _status.ConsecutiveFailures);
         _log = new HourLog(logsOptions.Value.Directory, CloudId, openFiles, logger);
         _writer = new StateWriter(WriteRecordAsync, record.ClearStateAsync);
+        _credentials = new UserCredentials(CloudId, passwords);
         if (!record.State.Registered) return;
 
         await RecoverCountersAsync();
@@ -82,7 +83,7 @@ public sealed partial class UserGrain(
         ArgumentException.ThrowIfNullOrEmpty(registration.Password);
 
         var state = record.State;
-        if (state.Registered && state.Email == registration.Email && Credentials().Password == registration.Password)
+        if (_credentials.AreStored(state, registration))
         {
             // The same credentials again usually mean "fixed on the gateway side, try now".
             if (!_status.IsPolling) await RetryPromptlyAsync();
@@ -90,11 +91,7 @@ public sealed partial class UserGrain(
         }
 
         var result = state.Registered ? RegistrationResult.Updated : RegistrationResult.Created;
-        state.Registered = true;
-        state.Email = registration.Email;
-        state.ProtectedPassword = passwords.Protect(registration.Password);
-        state.CredentialsRejected = false;
-        _credentials = null;
+        _credentials.Store(state, registration);
         await _writer.WriteAsync();
 
         if (result == RegistrationResult.Created)
@@ -120,7 +117,7 @@ public sealed partial class UserGrain(
 
         _loop.Stop();
         _log.Close();
-        _credentials = null;
+        _credentials.Forget();
         _status.Pause();
         await GrainFactory.Shard(CloudId).RemoveAsync(CloudId);
         await _writer.ClearAsync();
@@ -148,7 +145,7 @@ public sealed partial class UserGrain(
         EagleCredentials credentials;
         try
         {
-            credentials = Credentials();
+            credentials = _credentials.Of(record.State);
         }
         catch (CryptographicException)
         {
@@ -238,9 +235,6 @@ public sealed partial class UserGrain(
         _loop.StartAtNextSlot();
         Report();
     }
-
-    private EagleCredentials Credentials() =>
-        _credentials ??= new EagleCredentials(CloudId, record.State.Email, passwords.Unprotect(record.State.ProtectedPassword));
 
     // Storage trouble (a Redis outage) must not stop logging: the line goes to the hour file either way, and
     // the counters are written at the next chance or recovered from the file. A conflicting write means
