@@ -41,8 +41,9 @@ public sealed class PollingCluster : IAsyncDisposable
     public IGrainFactory Grains => Cluster.Client;
 
     /// <param name="settings">Configuration on top of the defaults (e.g. <c>Rainforest:Logs:SkipRepeats</c>).</param>
+    /// <param name="configureSilo">Runs after the defaults, so it can replace a service (e.g. the <c>Users</c> storage).</param>
     public static async Task<PollingCluster> StartAsync(DateTimeOffset? start = null, int silos = 1,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var clock = new FakeTimeProvider(start ?? Start) { AutoAdvanceAmount = TimeSpan.Zero };
         var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { TimeProvider = clock });
@@ -67,6 +68,7 @@ public sealed class PollingCluster : IAsyncDisposable
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.AddMemoryGrainStorage("Users");
             silo.UseInMemoryReminderService();
+            configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -1,20 +1,14 @@
-using Polly.Contrib.WaitAndRetry;
+using Rainforest.Domain.Resilience;
 
 namespace Rainforest.Grains.Polling;
 
 /// <summary>
-/// How long a failing gateway is left alone: exponential back-off with decorrelated jitter (so thousands of
-/// gateways that failed together do not come back together), capped, restarting at the period on success.
+/// How long a failing gateway is left alone: a single failure costs nothing (the next slot), after that the
+/// code base's one back-off rule, doubling from the period up to the cap with jitter, so that thousands of
+/// gateways that failed together do not come back together.
 /// </summary>
 public static class FailureBackoff
 {
-    private const int MaxSteps = 16;
-
-    public static TimeSpan After(int consecutiveFailures, TimeSpan period, TimeSpan cap)
-    {
-        if (consecutiveFailures <= 1) return period;
-        var steps = Math.Min(consecutiveFailures - 1, MaxSteps);
-        var delay = Backoff.DecorrelatedJitterBackoffV2(period, steps).Last();
-        return delay < period ? period : delay > cap ? cap : delay;
-    }
+    public static TimeSpan After(int consecutiveFailures, TimeSpan period, TimeSpan cap, Random? random = null) =>
+        consecutiveFailures <= 1 ? period : Backoff.After(consecutiveFailures, period, cap, random);
 }

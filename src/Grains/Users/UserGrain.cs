@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Orleans.Storage;
 using Rainforest.Domain.HourFiles;
@@ -28,17 +27,14 @@ public sealed partial class UserGrain(
 {
     private const string KeepPollingReminder = "keep-polling";
 
-    private readonly PollingOptions _polling = pollingOptions.Value;
-    private PollSchedule _schedule = null!;
+    private readonly UserStatusTracker _status = new();
+    private readonly StaleReadingGuard _staleReadings = new(pollingOptions.Value.AcceptClockResetAfter);
+    private readonly CounterLedger _counters = new(() => record.State, pollingOptions.Value.PersistEveryReadings);
+    private PollLoop _loop = null!;
     private HourLog _log = null!;
-    private IGrainTimer? _timer;
-    private DateTimeOffset _nextSlot;
-    private EagleCredentials? _credentials;
-    private int _readingsSincePersist;
-    private bool _persistFailing;
-    private int _readingsBehind;
-    private ulong _lastBehindTimeStamp;
-    private UserStatus _status = new(PollingState.Polling, 0, PollErrorKind.None, null, null, null, null);
+    private StateWriter _writer = null!;
+    private UserCredentials _credentials = null!;
+    private bool _writesFailing;
 
     private string CloudId => this.GetPrimaryKeyString();
 
@@ -49,36 +45,35 @@ public sealed partial class UserGrain(
         {
             throw new ArgumentException("A user grain's key must be a canonical (lower-case) Cloud ID.");
         }
-        _schedule = new PollSchedule(CloudId, _polling.Period);
+        var polling = pollingOptions.Value;
+        _loop = new PollLoop(new PollSchedule(CloudId, polling.Period), new RetryRule(polling), time, metrics, logger, CloudId,
+            StartTimer, PollOnceAsync, () => _status.ConsecutiveFailures);
         _log = new HourLog(logsOptions.Value.Directory, CloudId, openFiles, logger);
+        _writer = new StateWriter(WriteRecordAsync, record.ClearStateAsync);
+        _credentials = new UserCredentials(CloudId, passwords);
         if (!record.State.Registered) return;
 
-        await RecoverCountersFromHourFileAsync();
-        if (record.State.CredentialsRejected)
-        {
-            _status = _status with { State = PollingState.CredentialsRejected, LastErrorKind = PollErrorKind.CredentialsRejected };
-        }
-        StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
+        await RecoverCountersAsync();
+        if (record.State.CredentialsRejected) _status.RestoreRejected();
+        _loop.StartAtNextSlot();
         if (!record.State.ReminderRegistered) await EnsureReminderAsync();
         Report();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _timer?.Dispose();
-        _timer = null;
+        _loop.Stop();
         _log.Close();
-        if (record.State.Registered && _readingsSincePersist > 0)
+        if (!record.State.Registered || _counters.Unwritten == 0) return;
+        try
         {
-            try
-            {
-                await PersistAsync();
-            }
-            catch (Exception ex)
-            {
-                // The lines are on disk; the next activation recounts them from the hour file.
-                logger.LogWarning(ex, "User {CloudId}: counters not persisted on deactivation ({Reason})", CloudId, reason);
-            }
+            await _writer.WriteAsync();
+            Report();
+        }
+        catch (Exception ex)
+        {
+            // The lines are on disk; the next activation recounts them from the hour file.
+            logger.LogWarning(ex, "User {CloudId}: counters not persisted on deactivation ({Reason})", CloudId, reason);
         }
     }
 
@@ -88,29 +83,16 @@ public sealed partial class UserGrain(
         ArgumentException.ThrowIfNullOrEmpty(registration.Password);
 
         var state = record.State;
-        RegistrationResult result;
-        if (!state.Registered)
-        {
-            result = RegistrationResult.Created;
-        }
-        else if (state.Email == registration.Email && Credentials().Password == registration.Password)
+        if (_credentials.AreStored(state, registration))
         {
             // The same credentials again usually mean "fixed on the gateway side, try now".
-            if (_status.State != PollingState.Polling) await RetryPromptlyAsync();
+            if (!_status.IsPolling) await RetryPromptlyAsync();
             return RegistrationResult.Unchanged;
         }
-        else
-        {
-            result = RegistrationResult.Updated;
-        }
 
-        state.Registered = true;
-        state.Email = registration.Email;
-        state.ProtectedPassword = passwords.Protect(registration.Password);
-        state.CredentialsRejected = false;
-        _credentials = null;
-        await record.WriteStateAsync();
-        _readingsSincePersist = 0;
+        var result = state.Registered ? RegistrationResult.Updated : RegistrationResult.Created;
+        _credentials.Store(state, registration);
+        await _writer.WriteAsync();
 
         if (result == RegistrationResult.Created)
         {
@@ -119,33 +101,26 @@ public sealed partial class UserGrain(
         }
 
         // New credentials deserve a prompt try, not the tail of a back-off.
-        _status = new UserStatus(PollingState.Polling, 0, PollErrorKind.None, null, null, _status.LastSuccessAt, null);
-        StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
-        Report();
+        ResumePolling();
         logger.LogInformation("User {CloudId} {Result}", CloudId, result);
         return result;
     }
 
-    Task<UserSnapshot?> IUserGrain.GetAsync()
-    {
-        var state = record.State;
-        if (!state.Registered) return Task.FromResult<UserSnapshot?>(null);
-        var status = _status with { NextPollAt = _timer is null ? null : _nextSlot };
-        return Task.FromResult<UserSnapshot?>(new UserSnapshot(
-            CloudId, state.Email, state.TotalEventsLogged, state.FirstTimestamp, state.LastTimestamp, status));
-    }
+    Task<UserSnapshot?> IUserGrain.GetAsync() => Task.FromResult(record.State is { Registered: true } state
+        ? new UserSnapshot(CloudId, state.Email, state.TotalEventsLogged, state.FirstTimestamp, state.LastTimestamp,
+            _status.WithNextPoll(_loop.NextPollAt))
+        : null);
 
     async Task<bool> IUserGrain.DeleteAsync()
     {
         if (!record.State.Registered) return false;
 
-        _timer?.Dispose();
-        _timer = null;
+        _loop.Stop();
         _log.Close();
-        _credentials = null;
-        _status = _status with { State = PollingState.Paused };
+        _credentials.Forget();
+        _status.Pause();
         await GrainFactory.Shard(CloudId).RemoveAsync(CloudId);
-        await record.ClearStateAsync();
+        await _writer.ClearAsync();
         record.State = new UserRecord();
         var reminder = await this.GetReminder(KeepPollingReminder);
         if (reminder is not null) await this.UnregisterReminder(reminder);
@@ -154,93 +129,15 @@ public sealed partial class UserGrain(
         return true;
     }
 
-    async Task<PollResult?> IUserGrain.PollNowAsync()
-    {
-        if (!record.State.Registered) return null;
-        var result = await PollAsync(time.GetUtcNow());
-        // A gateway that answers on demand is healthy again: leave the back-off for the next regular slot.
-        if (result.Succeeded && _timer is not null)
-        {
-            var next = _schedule.NextSlotAfter(time.GetUtcNow());
-            if (next < _nextSlot) StartPolling(next);
-        }
-        return result;
-    }
+    async Task<PollResult?> IUserGrain.PollNowAsync() => record.State.Registered ? await _loop.PollNowAsync() : null;
 
     Task IUserGrain.WakeAsync() => Task.CompletedTask; // activation does the work
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!record.State.Registered)
-        {
-            DeactivateOnIdle();
-        }
-        else if (_timer is null)
-        {
-            StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
-        }
+        if (!record.State.Registered) DeactivateOnIdle();
+        else if (!_loop.IsRunning) _loop.StartAtNextSlot();
         return Task.CompletedTask;
-    }
-
-    private void StartPolling(DateTimeOffset firstSlot)
-    {
-        _nextSlot = firstSlot;
-        var due = Max(firstSlot - time.GetUtcNow(), TimeSpan.Zero);
-        if (_timer is null)
-        {
-            _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
-            {
-                KeepAlive = true,
-                Interleave = false,
-            });
-        }
-        else
-        {
-            _timer.Change(due, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private async Task OnTickAsync(CancellationToken cancellationToken)
-    {
-        var slot = _nextSlot;
-        var started = time.GetUtcNow();
-        // Timers count whole milliseconds and may fire just before the slot: a request never leaves early.
-        while (started < slot && slot - started < TimeSpan.FromSeconds(1))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((slot - started).TotalMilliseconds)), time, CancellationToken.None);
-            started = time.GetUtcNow();
-        }
-        metrics.Started(started - slot);
-        PollResult result;
-        try
-        {
-            result = await PollAsync(started);
-        }
-        catch (Exception ex)
-        {
-            // Whatever went wrong, the timer is re-armed below: a user is never silently dropped from polling.
-            logger.LogError(ex, "User {CloudId}: poll failed unexpectedly", CloudId);
-            result = new PollResult(PollErrorKind.None, null, ex.Message);
-        }
-
-        var now = time.GetUtcNow();
-        var earliest = result.Error switch
-        {
-            PollErrorKind.None or PollErrorKind.StaleReading or PollErrorKind.Malformed or PollErrorKind.Incomplete => now,
-            PollErrorKind.CredentialsRejected => started + _polling.CredentialsRejectedRetry,
-            _ => started + FailureBackoff.After(_status.ConsecutiveFailures, _polling.Period, _polling.BackoffCap),
-        };
-        // The slot just served is done, whatever the clock says, so it is never polled twice.
-        _nextSlot = _schedule.SlotAtOrAfter(Max(Max(earliest, now + TimeSpan.FromTicks(1)), slot + TimeSpan.FromTicks(1)));
-        _timer?.Change(Max(_nextSlot - now, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task<PollResult> PollAsync(DateTimeOffset pollTime)
-    {
-        var result = await PollOnceAsync(pollTime);
-        // Counted by what became of the poll: a reading refused as stale is not counted as a reading.
-        metrics.Polled(result.Error, time.GetUtcNow() - pollTime);
-        return result;
     }
 
     private async Task<PollResult> PollOnceAsync(DateTimeOffset pollTime)
@@ -248,7 +145,7 @@ public sealed partial class UserGrain(
         EagleCredentials credentials;
         try
         {
-            credentials = Credentials();
+            credentials = _credentials.Of(record.State);
         }
         catch (CryptographicException)
         {
@@ -256,90 +153,69 @@ public sealed partial class UserGrain(
                 "the stored password cannot be decrypted with this cluster's key ring; post the user again", pollTime);
         }
         var outcome = await relay.GetInstantaneousDemandAsync(credentials);
-
         if (outcome.Kind != RelayOutcomeKind.Reading || outcome.Reading is not { } reading)
         {
-            return Failed(ErrorKindOf(outcome.Kind), outcome.Detail ?? outcome.Kind.ToString(), pollTime);
+            return Failed(outcome.Kind.ToPollError(), outcome.Detail ?? outcome.Kind.ToString(), pollTime);
         }
 
-        var state = record.State;
-        if (reading.TimeStamp < state.LastGatewayTimeStamp && !IsClockReset(reading.TimeStamp))
+        var lastLogged = record.State.LastGatewayTimeStamp;
+        if (_staleReadings.IsStale(reading.TimeStamp, lastLogged))
         {
             return Failed(PollErrorKind.StaleReading,
-                $"gateway timestamp {reading.TimeStamp} is older than the last logged {state.LastGatewayTimeStamp}", pollTime);
+                $"gateway timestamp {reading.TimeStamp} is older than the last logged {lastLogged}", pollTime);
         }
-        _readingsBehind = 0;
 
         var line = reading.ToRecordLine();
-        if (reading.TimeStamp == state.LastGatewayTimeStamp && logsOptions.Value.SkipRepeats)
+        if (reading.TimeStamp == lastLogged && logsOptions.Value.SkipRepeats)
         {
             Succeeded(pollTime);
             return new PollResult(PollErrorKind.None, line, "repeat of the previous reading, not logged");
         }
 
-        var hour = HourStamp.Of(pollTime);
-        if (state.CurrentHour != hour)
-        {
-            // The counters must say which hour file they cover before its first line exists.
-            state.CurrentHour = hour;
-            state.LinesInCurrentHour = 0;
-            await PersistDuringPollAsync();
-        }
-
+        if (_counters.EnterHour(pollTime)) await PersistAsync();
         try
         {
             _log.Append(pollTime, line);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Failed(PollErrorKind.WriteFailed, ex.Message, pollTime);
         }
-        catch (UnauthorizedAccessException ex)
-        {
-            return Failed(PollErrorKind.WriteFailed, ex.Message, pollTime);
-        }
-
         metrics.LineWritten();
-        var unixSeconds = pollTime.ToUnixTimeMilliseconds() / 1000.0;
-        state.TotalEventsLogged++;
-        state.LinesInCurrentHour++;
-        state.FirstTimestamp ??= unixSeconds;
-        state.LastTimestamp = unixSeconds;
-        state.LastGatewayTimeStamp = reading.TimeStamp;
+        var batchComplete = _counters.Count(pollTime, reading.TimeStamp);
         Succeeded(pollTime);
-
-        if (++_readingsSincePersist >= _polling.PersistEveryReadings)
-        {
-            await PersistDuringPollAsync();
-        }
+        if (batchComplete) await PersistAsync();
         return new PollResult(PollErrorKind.None, line, null);
     }
 
     private void Succeeded(DateTimeOffset pollTime)
     {
-        var wasFailing = _status.State != PollingState.Polling;
-        _status = _status with { State = PollingState.Polling, ConsecutiveFailures = 0, LastSuccessAt = pollTime };
-        if (wasFailing)
+        if (_status.Succeeded(pollTime))
         {
             logger.LogInformation("User {CloudId}: gateway answers again", CloudId);
             Report();
         }
-        if (record.State.CredentialsRejected)
-        {
-            // Accepted after all (the account was fixed on the relay's side): a restart must not show it rejected.
-            record.State.CredentialsRejected = false;
-            _ = PersistSafelyAsync();
-        }
+        // Accepted after all (the account was fixed on the relay's side): a restart must not show it rejected.
+        RememberCredentialsRejected(false);
     }
 
-    // A gateway whose clock was set back (a reset, a firmware update) would otherwise never be logged again
-    // until its clock caught up. Its new timeline is believed once enough readings behind the last logged one
-    // have each moved forward; readings that keep going backwards never are.
-    private bool IsClockReset(ulong timeStamp)
+    private PollResult Failed(PollErrorKind kind, string detail, DateTimeOffset pollTime)
     {
-        _readingsBehind = _readingsBehind > 0 && timeStamp > _lastBehindTimeStamp ? _readingsBehind + 1 : 1;
-        _lastBehindTimeStamp = timeStamp;
-        return _readingsBehind >= _polling.AcceptClockResetAfter;
+        if (_status.Failed(kind, detail, pollTime))
+        {
+            LogPollFailed(CloudId, kind, detail);
+            Report();
+        }
+        if (kind == PollErrorKind.CredentialsRejected) RememberCredentialsRejected(true);
+        return new PollResult(kind, null, detail);
+    }
+
+    // Written in the background: the poll goes on while the writer stores it.
+    private void RememberCredentialsRejected(bool rejected)
+    {
+        if (record.State.CredentialsRejected == rejected) return;
+        record.State.CredentialsRejected = rejected;
+        _ = PersistAsync();
     }
 
     private async Task RetryPromptlyAsync()
@@ -347,140 +223,72 @@ public sealed partial class UserGrain(
         if (record.State.CredentialsRejected)
         {
             record.State.CredentialsRejected = false;
-            await record.WriteStateAsync();
+            await _writer.WriteAsync();
         }
-        _status = new UserStatus(PollingState.Polling, 0, PollErrorKind.None, null, null, _status.LastSuccessAt, null);
-        StartPolling(_schedule.NextSlotAfter(time.GetUtcNow()));
-        Report();
+        ResumePolling();
         logger.LogInformation("User {CloudId}: registered again unchanged; polling resumes at the next slot", CloudId);
     }
 
-    private PollResult Failed(PollErrorKind kind, string detail, DateTimeOffset pollTime)
+    private void ResumePolling()
     {
-        var previous = _status;
-        var state = kind == PollErrorKind.CredentialsRejected ? PollingState.CredentialsRejected : PollingState.Failing;
-        _status = _status with
-        {
-            State = state,
-            ConsecutiveFailures = previous.ConsecutiveFailures + 1,
-            LastErrorKind = kind,
-            LastError = detail,
-            LastErrorAt = pollTime,
-        };
-
-        if (previous.State != state || previous.LastErrorKind != kind)
-        {
-            LogPollFailed(CloudId, kind, detail);
-            Report();
-        }
-
-        if (kind == PollErrorKind.CredentialsRejected && !record.State.CredentialsRejected)
-        {
-            record.State.CredentialsRejected = true;
-            _ = PersistSafelyAsync();
-        }
-        return new PollResult(kind, null, detail);
-    }
-
-    private EagleCredentials Credentials() =>
-        _credentials ??= new EagleCredentials(CloudId, record.State.Email, passwords.Unprotect(record.State.ProtectedPassword));
-
-    private async Task PersistAsync()
-    {
-        await record.WriteStateAsync();
-        _readingsSincePersist = 0;
+        _status.Resume();
+        _loop.StartAtNextSlot();
         Report();
     }
 
     // Storage trouble (a Redis outage) must not stop logging: the line goes to the hour file either way, and
     // the counters are written at the next chance or recovered from the file. A conflicting write means
     // another activation owns this user now, so this one steps aside.
-    private async Task PersistDuringPollAsync()
+    private async Task PersistAsync()
     {
         try
         {
-            await PersistAsync();
-            _persistFailing = false;
+            await _writer.WriteAsync();
+            _writesFailing = false;
+            Report();
         }
         catch (InconsistentStateException ex)
         {
             logger.LogWarning(ex, "User {CloudId}: state was written elsewhere; this activation stops", CloudId);
-            _timer?.Dispose();
-            _timer = null;
+            _loop.Stop();
             DeactivateOnIdle();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (!_persistFailing) logger.LogWarning(ex, "User {CloudId}: counters not persisted; still logging", CloudId);
-            _persistFailing = true;
+            if (!_writesFailing) logger.LogWarning(ex, "User {CloudId}: counters not persisted; still logging", CloudId);
+            _writesFailing = true;
         }
     }
 
-    private async Task PersistSafelyAsync()
+    // Every write goes through the writer, which runs them one at a time.
+    private async Task WriteRecordAsync()
     {
-        try
-        {
-            await PersistAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "User {CloudId}: state not persisted", CloudId);
-        }
-    }
-
-    // After a crash the hour file may hold lines the persisted counters do not include yet.
-    private async Task RecoverCountersFromHourFileAsync()
-    {
-        var state = record.State;
-        if (state.CurrentHour is null || !HourStamp.TryParse(state.CurrentHour, out var hourUtc)) return;
-
-        var lines = HourLog.CountLines(logsOptions.Value.Directory, CloudId, hourUtc);
-        var missing = lines - state.LinesInCurrentHour;
-        if (missing < 0)
-        {
-            // This silo's file holds less than the counters cover (the part was shipped, or written on another
-            // silo's disk): count from what is here now, so a later crash is recovered from the right baseline.
-            state.LinesInCurrentHour = lines;
-            await record.WriteStateAsync();
-            return;
-        }
-        if (missing == 0) return;
-
-        var path = HourFileLayout.LocalPath(logsOptions.Value.Directory, CloudId, hourUtc);
-        state.TotalEventsLogged += missing;
-        state.LinesInCurrentHour = lines;
-        state.LastTimestamp = File.GetLastWriteTimeUtc(path).Subtract(DateTime.UnixEpoch).TotalSeconds;
-        state.FirstTimestamp ??= state.LastTimestamp;
-        logger.LogInformation("User {CloudId}: recovered {Missing} logged readings from {Path}", CloudId, missing, path);
+        var counted = _counters.Unwritten;
         await record.WriteStateAsync();
+        _counters.Written(counted);
+    }
+
+    private async Task RecoverCountersAsync()
+    {
+        var recovery = _counters.RecoverFromHourFile(logsOptions.Value.Directory, CloudId);
+        if (recovery.Recovered > 0) LogRecovered(CloudId, recovery.Recovered, recovery.Path);
+        if (recovery.Changed) await _writer.WriteAsync();
     }
 
     private async Task EnsureReminderAsync()
     {
         await this.RegisterOrUpdateReminder(KeepPollingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         record.State.ReminderRegistered = true;
-        await record.WriteStateAsync();
+        await _writer.WriteAsync();
     }
 
-    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(new UserSummary(
-        CloudId, _status.State, record.State.TotalEventsLogged, _status.LastSuccessAt, _status.LastErrorKind, _status.LastErrorAt));
+    private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) => this.RegisterGrainTimer(tick, PollLoop.TimerOptions(due));
 
-    private static PollErrorKind ErrorKindOf(RelayOutcomeKind kind) => kind switch
-    {
-        RelayOutcomeKind.Reading => PollErrorKind.None,
-        RelayOutcomeKind.CredentialsRejected => PollErrorKind.CredentialsRejected,
-        RelayOutcomeKind.RelayError => PollErrorKind.RelayError,
-        RelayOutcomeKind.HttpError => PollErrorKind.HttpError,
-        RelayOutcomeKind.Timeout => PollErrorKind.Timeout,
-        RelayOutcomeKind.Unreachable => PollErrorKind.Unreachable,
-        RelayOutcomeKind.Malformed => PollErrorKind.Malformed,
-        _ => PollErrorKind.Incomplete,
-    };
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(_status.Summary(CloudId, record.State.TotalEventsLogged));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: poll failed ({Kind}): {Detail}")]
     private partial void LogPollFailed(string cloudId, PollErrorKind kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {CloudId}: recovered {Missing} logged readings from {Path}")]
+    private partial void LogRecovered(string cloudId, long missing, string? path);
 }
