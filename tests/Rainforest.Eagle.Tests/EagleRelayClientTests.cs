@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Rainforest.Eagle.Tests;
 
@@ -8,12 +9,15 @@ public sealed class EagleRelayClientTests(RelayServerFixture fixture) : IClassFi
 {
     private RelayServer Relay => fixture.Server;
 
-    private async Task<RelayOutcome> PollAsync(string path, TimeSpan? requestTimeout = null, LogCapture? logs = null, EagleCredentials? credentials = null)
+    private async Task<RelayOutcome> PollAsync(string path, TimeSpan? requestTimeout = null, FakeLogCollector? logs = null, EagleCredentials? credentials = null)
     {
         await using var services = RelayClients.Services(RelayClients.Configuration(Relay.Url(path), requestTimeout), logs);
         var client = services.GetRequiredService<EagleRelayClient>();
         return await client.GetInstantaneousDemandAsync(credentials ?? RelayClients.Credentials);
     }
+
+    // What a log sink writes for the entry: the message and, when there is one, the exception with its stack.
+    private static string Written(FakeLogRecord entry) => entry.Message + " " + entry.Exception;
 
     [Fact]
     public async Task Sends_the_three_headers_and_the_command_body()
@@ -176,7 +180,7 @@ public sealed class EagleRelayClientTests(RelayServerFixture fixture) : IClassFi
     [Fact]
     public async Task Keeps_the_password_out_of_details_and_logs_when_the_relay_echoes_it()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var credentials = RelayClients.Credentials with { Password = "echo\"me\\back" };
 
         var outcome = await PollAsync("/echo-error", logs: logs, credentials: credentials);
@@ -185,20 +189,20 @@ public sealed class EagleRelayClientTests(RelayServerFixture fixture) : IClassFi
         Assert.Contains("***", outcome.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("echo\"me\\back", outcome.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("me\\\\back", outcome.Detail, StringComparison.Ordinal);
-        Assert.NotEmpty(logs.Entries);
-        Assert.All(logs.Entries, entry => Assert.DoesNotContain("me\\", entry.Message, StringComparison.Ordinal));
+        Assert.NotEmpty(logs.GetSnapshot());
+        Assert.All(logs.GetSnapshot(), entry => Assert.DoesNotContain("me\\", Written(entry), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Never_logs_the_password()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
 
         await PollAsync("/status/401", logs: logs);
         await PollAsync("/reply/logged", logs: logs);
 
-        Assert.NotEmpty(logs.Entries);
-        Assert.All(logs.Entries, entry => Assert.DoesNotContain(RelayClients.Credentials.Password, entry.Message, StringComparison.Ordinal));
+        Assert.NotEmpty(logs.GetSnapshot());
+        Assert.All(logs.GetSnapshot(), entry => Assert.DoesNotContain(RelayClients.Credentials.Password, Written(entry), StringComparison.Ordinal));
     }
 
     [Fact]

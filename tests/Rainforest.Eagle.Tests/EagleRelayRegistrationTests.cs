@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Rainforest.Eagle.Tests;
 
 public sealed class EagleRelayRegistrationTests
 {
-    private static IHost BuildHost(Dictionary<string, string?> settings, LogCapture logs)
+    private static IHost BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
+        builder.Logging.AddFakeLogging();
         builder.Services.AddEagleRelayClient(builder.Configuration);
         return builder.Build();
     }
@@ -45,26 +46,24 @@ public sealed class EagleRelayRegistrationTests
     [Fact]
     public async Task Warns_once_at_startup_when_certificate_verification_is_off()
     {
-        var logs = new LogCapture();
-        using var host = BuildHost(new() { ["Rainforest:Eagle:VerifyCertificate"] = "false" }, logs);
+        using var host = BuildHost(new() { ["Rainforest:Eagle:VerifyCertificate"] = "false" });
 
         await host.StartAsync();
         await host.StopAsync();
 
-        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        var warning = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), e => e.Level == LogLevel.Warning);
         Assert.StartsWith("TLS certificate verification is OFF for the relay https://rainforestcloud.com:9445/", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Does_not_warn_when_certificate_verification_is_left_on()
     {
-        var logs = new LogCapture();
-        using var host = BuildHost(new() { ["Rainforest:Eagle:CloudUrl"] = "http://127.0.0.1:8080/cgi-bin/post_manager" }, logs);
+        using var host = BuildHost(new() { ["Rainforest:Eagle:CloudUrl"] = "http://127.0.0.1:8080/cgi-bin/post_manager" });
 
         await host.StartAsync();
         await host.StopAsync();
 
-        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(host.Services.GetFakeLogCollector().GetSnapshot(), e => e.Level >= LogLevel.Warning);
     }
 
     [Theory]
@@ -74,7 +73,7 @@ public sealed class EagleRelayRegistrationTests
     [InlineData("Rainforest:Eagle:MaxConnectionsPerServer", "0", "MaxConnectionsPerServer")]
     public async Task Refuses_to_start_with_an_unusable_relay_setting(string key, string value, string named)
     {
-        using var host = BuildHost(new() { [key] = value }, new LogCapture());
+        using var host = BuildHost(new() { [key] = value });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 

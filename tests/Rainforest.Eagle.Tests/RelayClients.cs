@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Rainforest.Eagle.Tests;
 
@@ -23,7 +24,7 @@ public static class RelayClients
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    public static ServiceProvider Services(IConfiguration configuration, LogCapture? logs = null)
+    public static ServiceProvider Services(IConfiguration configuration, FakeLogCollector? logs = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -31,7 +32,7 @@ public static class RelayClients
             logging.SetMinimumLevel(LogLevel.Trace);
             if (logs is not null)
             {
-                logging.AddProvider(logs);
+                logging.AddProvider(new FakeLoggerProvider(logs));
             }
         });
         services.AddEagleRelayClient(configuration);

@@ -101,7 +101,7 @@ public sealed class BadReadingTests
         Assert.Equal(slots, env.RequestTimes(id));
 
         // One warning with the start of the body when the problem appears, not one per tick.
-        var warning = Assert.Single(env.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains(id, StringComparison.Ordinal));
+        var warning = Assert.Single(env.Logs.GetSnapshot(), e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains(id, StringComparison.Ordinal));
         Assert.Contains(logged, warning.Message, StringComparison.Ordinal);
         Assert.Contains(kind.ToString(), warning.Message, StringComparison.Ordinal);
     }

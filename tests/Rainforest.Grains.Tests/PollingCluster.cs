@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -20,7 +21,7 @@ public sealed class PollingCluster : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 17, 0, 0, TimeSpan.Zero);
 
-    private PollingCluster(FakeTimeProvider clock, GatewaySimulator simulator, InProcessTestCluster cluster, string logs, LogCapture logCapture)
+    private PollingCluster(FakeTimeProvider clock, GatewaySimulator simulator, InProcessTestCluster cluster, string logs, FakeLogCollector logCapture)
     {
         Clock = clock;
         Simulator = simulator;
@@ -37,7 +38,7 @@ public sealed class PollingCluster : IAsyncDisposable
     public string LogsDirectory { get; }
 
     /// <summary>Every log entry the silos wrote at Information or above.</summary>
-    public LogCapture Logs { get; }
+    public FakeLogCollector Logs { get; }
     public IGrainFactory Grains => Cluster.Client;
 
     /// <param name="settings">Configuration on top of the defaults (e.g. <c>Rainforest:Logs:SkipRepeats</c>).</param>
@@ -56,13 +57,16 @@ public sealed class PollingCluster : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var logCapture = new LogCapture();
+        var logCapture = FakeLogCollector.Create(new FakeLogCollectorOptions
+        {
+            FilteredLevels = { LogLevel.Information, LogLevel.Warning, LogLevel.Error, LogLevel.Critical },
+        });
 
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddRainforestPolling(configuration);
-            silo.Services.AddSingleton<ILoggerProvider>(logCapture);
+            silo.Services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logCapture));
             silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
             silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);

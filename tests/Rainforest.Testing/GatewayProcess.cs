@@ -4,10 +4,9 @@ namespace Rainforest.Testing;
 /// The standalone API gateway (the built Rainforest.Api), an Orleans client that finds the silos through Redis,
 /// configured on its command line and reachable over HTTP with the same API key as the silos.
 /// </summary>
-public sealed class GatewayProcess : IAsyncDisposable
+public sealed class GatewayProcess : ServerProcess
 {
     private readonly Dictionary<string, string> _settings;
-    private ManagedProcess? _process;
 
     public GatewayProcess(string redisConnectionString, IDictionary<string, string>? settings = null, ProcessHost? host = null)
     {
@@ -28,7 +27,10 @@ public sealed class GatewayProcess : IAsyncDisposable
     public ProcessHost Host { get; }
     public int HttpPort { get; }
     public Uri BaseAddress => new($"http://{Host.Address}:{HttpPort}");
-    public string Output => _process?.Output ?? "";
+
+    protected override string Name => "gateway at " + BaseAddress;
+
+    protected override TimeSpan StopTimeout => TimeSpan.FromMinutes(1);
 
     public HttpClient CreateClient(string? apiKey = SiloProcess.ApiKey)
     {
@@ -41,21 +43,11 @@ public sealed class GatewayProcess : IAsyncDisposable
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         var dll = RepositoryPaths.ProgramDll("Api", "Rainforest.Api");
-        _process = Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")],
-            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" });
-        var process = _process;
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.Until(async () =>
-        {
-            if (process.HasExited) throw new InvalidOperationException("gateway exited:\n" + process.Output);
-            return (await probe.GetAsync("/health/ready")).IsSuccessStatusCode;
-        }, timeout ?? TimeSpan.FromSeconds(90), "gateway ready at " + BaseAddress);
-    }
-
-    public Task StopAsync() => _process?.StopAsync(TimeSpan.FromMinutes(1)) ?? Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is not null) await _process.DisposeAsync();
+        await StartProcessAsync(
+            () => Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")],
+                new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" }),
+            async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode,
+            timeout ?? TimeSpan.FromSeconds(90));
     }
 }

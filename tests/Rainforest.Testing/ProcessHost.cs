@@ -9,8 +9,8 @@ public sealed record ProcessHost(string Address, string? NetworkNamespace = null
     public static ProcessHost Loopback { get; } = new("127.0.0.1");
 
     public ManagedProcess Start(string fileName, IEnumerable<string> arguments,
-        IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        IDictionary<string, string>? environment = null, string? workingDirectory = null, string? transcriptPath = null) =>
         NetworkNamespace is null
-            ? ManagedProcess.Start(fileName, arguments, environment, workingDirectory)
-            : ManagedProcess.Start("ip", ["netns", "exec", NetworkNamespace, fileName, .. arguments], environment, workingDirectory);
+            ? ManagedProcess.Start(fileName, arguments, environment, workingDirectory, transcriptPath)
+            : ManagedProcess.Start("ip", ["netns", "exec", NetworkNamespace, fileName, .. arguments], environment, workingDirectory, transcriptPath);
 }

@@ -6,17 +6,18 @@ namespace Rainforest.Testing;
 /// A real redis-server on a free loopback port with its own data directory, persisted to an append-only
 /// file so a restart keeps everything (as a production Redis would). Fails loudly if redis-server is missing.
 /// </summary>
-public sealed class RedisServer : IAsyncLifetime
+public sealed class RedisServer : ServerProcess, IAsyncLifetime
 {
     private readonly string[] _bindAddresses;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rainforest-redis-" + Guid.NewGuid().ToString("n"));
-    private ManagedProcess? _process;
 
     /// <summary>A server on loopback and, for processes in other network namespaces, on <paramref name="alsoBindTo"/>.</summary>
     public RedisServer(params string[] alsoBindTo) => _bindAddresses = ["127.0.0.1", .. alsoBindTo];
 
     public int Port { get; } = FreePort.Next();
     public string ConnectionString => ConnectionStringAt("127.0.0.1");
+
+    protected override string Name => $"redis-server on port {Port}";
 
     public string ConnectionStringAt(string address) => $"{address}:{Port},abortConnect=false";
 
@@ -26,30 +27,30 @@ public sealed class RedisServer : IAsyncLifetime
         await StartAsync();
     }
 
-    public async Task StartAsync()
+    public Task StartAsync()
     {
         var executable = FindRedisServer();
-        _process = ManagedProcess.Start(executable,
-        [
-            "--port", Port.ToString(), "--bind", .. _bindAddresses, "--dir", _directory,
-            "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no",
-        ]);
-        await Eventually.Until(async () =>
-        {
-            await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},connectTimeout=500");
-            return (await connection.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5);
-        }, TimeSpan.FromSeconds(20), $"redis-server on port {Port}; output: {_process.Output}");
+        return StartProcessAsync(() => ManagedProcess.Start(executable,
+            [
+                "--port", Port.ToString(), "--bind", .. _bindAddresses, "--dir", _directory,
+                "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no",
+            ]),
+            async () =>
+            {
+                await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},connectTimeout=500");
+                return (await connection.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5);
+            },
+            TimeSpan.FromSeconds(20));
     }
 
-    /// <summary>Kills the server (no save on shutdown beyond what the append-only file already holds).</summary>
-    public async Task StopAsync()
-    {
-        if (_process is not null) await _process.KillAsync();
-    }
+    /// <summary>Kills the server, an outage (no save on shutdown beyond what the append-only file already holds).</summary>
+    public override Task StopAsync() => KillAsync();
 
-    public async Task DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
     {
-        if (_process is not null) await _process.DisposeAsync();
+        await base.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -10,7 +10,7 @@ namespace Rainforest.Testing;
 /// directory, and a bucket created through the AWS SDK. It can be stopped and started again on the same
 /// port and directory to simulate an outage. Fails loudly if node or the package is missing.
 /// </summary>
-public sealed class S3Server : IAsyncLifetime
+public sealed class S3Server : ServerProcess, IAsyncLifetime
 {
     /// <summary>The credentials s3rver accepts (its built-in account).</summary>
     public const string AccessKey = "S3RVER";
@@ -18,12 +18,12 @@ public sealed class S3Server : IAsyncLifetime
     public const string Region = "us-east-1";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rainforest-s3rver-" + Guid.NewGuid().ToString("n"));
-    private ManagedProcess? _process;
 
     public int Port { get; } = FreePort.Next();
     public string ServiceUrl => $"http://127.0.0.1:{Port}";
     public string Bucket { get; } = "rainforest-test";
-    public bool IsRunning => _process is { HasExited: false };
+
+    protected override string Name => $"s3rver on port {Port}";
 
     public static string ScriptPath => Path.Combine(RepositoryPaths.Root, "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
 
@@ -45,17 +45,14 @@ public sealed class S3Server : IAsyncLifetime
                 $"The S3 server package is not installed ({ScriptPath} is missing). Run `npm ci --prefix tools/s3rver` from the repository root.");
         }
 
-        _process = ManagedProcess.Start(node, [ScriptPath, "--directory", _directory, "--address", "127.0.0.1", "--port", Port.ToString(), "--silent"]);
-        await Eventually.Until(() => _process.HasExited || _process.OutputContains("S3rver listening"),
-            TimeSpan.FromSeconds(30), $"s3rver on port {Port}");
-        if (_process.HasExited) throw new InvalidOperationException($"s3rver exited at start; output: {_process.Output}");
+        await StartProcessAsync(
+            () => ManagedProcess.Start(node, [ScriptPath, "--directory", _directory, "--address", "127.0.0.1", "--port", Port.ToString(), "--silent"]),
+            () => Task.FromResult(OutputContains("S3rver listening")),
+            TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Stops the server; its objects stay in the data directory for the next start.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is not null) await _process.KillAsync();
-    }
+    /// <summary>Kills the server, an outage; its objects stay in the data directory for the next start.</summary>
+    public override Task StopAsync() => KillAsync();
 
     public async Task RestartAsync()
     {
@@ -132,9 +129,11 @@ public sealed class S3Server : IAsyncLifetime
         return text.Length == 0 ? [] : text[..^1].Split('\n');
     }
 
-    public async Task DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
     {
-        if (_process is not null) await _process.DisposeAsync();
+        await base.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

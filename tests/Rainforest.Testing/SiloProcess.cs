@@ -1,32 +1,37 @@
+using System.Net;
+
 namespace Rainforest.Testing;
 
 /// <summary>
 /// A real silo process (the built Rainforest.Silo), configured on its command line, reachable over HTTP.
 /// Ports are fixed per instance so a restarted silo comes back at the same address with the same disk.
 /// </summary>
-public sealed class SiloProcess : IAsyncDisposable
+public sealed class SiloProcess : ServerProcess
 {
     public const string ApiKey = "test-key-0123456789abcdef";
 
     private readonly Dictionary<string, string> _settings;
     private readonly Dictionary<string, string> _environment;
-    private ManagedProcess? _process;
 
     /// <param name="dataDirectory">The silo's disk: logs, folder archive, key ring; the working directory.</param>
     /// <param name="settings">Configuration on the command line, over the defaults below.</param>
     /// <param name="host">Where it runs (default: loopback of this machine).</param>
     /// <param name="environment">Extra environment variables (e.g. AWS credentials).</param>
+    /// <param name="transcriptPath">A file that keeps every line of output (the in-memory output keeps the last ones).</param>
+    /// <param name="alsoListenOn">Further addresses to listen on, each on a port of its own.</param>
     public SiloProcess(string dataDirectory, IDictionary<string, string>? settings = null, ProcessHost? host = null,
-        IDictionary<string, string>? environment = null)
+        IDictionary<string, string>? environment = null, string? transcriptPath = null, IEnumerable<IPAddress>? alsoListenOn = null)
     {
         DataDirectory = dataDirectory;
+        TranscriptPath = transcriptPath;
         Host = host ?? ProcessHost.Loopback;
         HttpPort = FreePort.Next();
         SiloPort = FreePort.Next();
         GatewayPort = FreePort.Next();
+        ExtraAddresses = (alsoListenOn ?? []).Select(ip => new Uri($"http://{ip}:{FreePort.Next()}")).ToList();
         _settings = new Dictionary<string, string>
         {
-            ["Urls"] = $"http://{Host.Address}:{HttpPort}",
+            ["Urls"] = string.Join(';', ExtraAddresses.Prepend(BaseAddress).Select(u => u.ToString().TrimEnd('/'))),
             ["Rainforest:Api:Keys:0"] = ApiKey,
             ["Rainforest:Logs:Directory"] = Path.Combine(dataDirectory, "logs"),
             ["Rainforest:Archive:Directory"] = Path.Combine(dataDirectory, "archive"),
@@ -43,19 +48,20 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+    public string? TranscriptPath { get; }
     public ProcessHost Host { get; }
     public int HttpPort { get; }
     public int SiloPort { get; }
     public int GatewayPort { get; }
     public Uri BaseAddress => new($"http://{Host.Address}:{HttpPort}");
+    public IReadOnlyList<Uri> ExtraAddresses { get; }
     public string LogsDirectory => _settings["Rainforest:Logs:Directory"];
-    public string Output => _process?.Output ?? "";
-    public int? ProcessId => _process?.Id;
-    public bool HasExited => _process?.HasExited ?? true;
 
-    public HttpClient CreateClient(string? apiKey = ApiKey)
+    protected override string Name => "silo at " + BaseAddress;
+
+    public HttpClient CreateClient(string? apiKey = ApiKey, Uri? baseAddress = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = baseAddress ?? BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
@@ -64,23 +70,11 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         var dll = RepositoryPaths.ProgramDll("Silo", "Rainforest.Silo");
-        _process = Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")], _environment,
-            workingDirectory: DataDirectory);
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.Until(async () =>
-        {
-            if (_process.HasExited) throw new InvalidOperationException("silo exited:\n" + _process.Output);
-            var response = await probe.GetAsync("/health/ready");
-            return response.IsSuccessStatusCode;
-        }, timeout ?? TimeSpan.FromSeconds(90), "silo ready at " + BaseAddress + "\n" + _process.Output);
-    }
-
-    public Task StopAsync() => _process?.StopAsync(TimeSpan.FromMinutes(2)) ?? Task.CompletedTask;
-
-    public Task KillAsync() => _process?.KillAsync() ?? Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is not null) await _process.DisposeAsync();
+        await StartProcessAsync(
+            () => Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")], _environment,
+                workingDirectory: DataDirectory, transcriptPath: TranscriptPath),
+            async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode,
+            timeout ?? TimeSpan.FromSeconds(90));
     }
 }

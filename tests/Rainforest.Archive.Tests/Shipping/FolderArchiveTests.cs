@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Rainforest.Archive.Tests.Support;
 
 namespace Rainforest.Archive.Tests.Shipping;
@@ -53,13 +55,17 @@ public sealed class FolderArchiveTests
         var root = Path.Combine(Path.GetTempPath(), "rainforest-folder-" + Guid.NewGuid().ToString("n"));
         try
         {
+            await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+            var meters = services.GetRequiredService<IMeterFactory>();
+            using var uploaded = new MetricCollector<long>(meters, ArchiveMetrics.MeterName, "rainforest.archive.uploaded_bytes");
             var options = Microsoft.Extensions.Options.Options.Create(new ArchiveOptions { Directory = root });
-            var store = new FolderArchiveStore(options, new ArchiveMetrics(new TestMeterFactory()));
+            var store = new FolderArchiveStore(options, new ArchiveMetrics(meters));
             var content = HourContent.Encode([new HourLine(HourFileWriter.Record(Hour17, 1), 1)]);
 
             var etag = await store.WriteAsync("p/a/b.jl.gz", content, null, CancellationToken.None);
 
             Assert.Equal(ContentHash.ETagOf(content), etag);
+            Assert.Equal(content.Length, Assert.Single(uploaded.GetMeasurementSnapshot()).Value);
             Assert.Equal(content, (await store.ReadAsync("p/a/b.jl.gz", CancellationToken.None))!.Content);
             var stale = await Assert.ThrowsAsync<ArchiveStoreException>(() => store.WriteAsync("p/a/b.jl.gz", content, null, CancellationToken.None));
             Assert.Equal(ArchiveErrorKind.Conflict, stale.Kind);

@@ -110,10 +110,10 @@ public sealed class ShippingToS3Tests(S3Server s3)
         Assert.True(File.Exists(path));
 
         // Still retried, still kept, and logged loudly once rather than per attempt.
-        var attempts = cluster.Logs.From<ArchiveHealth>().Count();
-        await cluster.AdvanceUntilAsync(() => Task.FromResult(cluster.Logs.From<ArchiveHealth>().Count() >= attempts + 2), Deadline, "more retries");
+        var attempts = cluster.LogsOf<ArchiveHealth>().Count();
+        await cluster.AdvanceUntilAsync(() => Task.FromResult(cluster.LogsOf<ArchiveHealth>().Count() >= attempts + 2), Deadline, "more retries");
         Assert.True(File.Exists(path));
-        var error = Assert.Single(cluster.Logs.From<ArchiveHealth>(LogLevel.Error));
+        var error = Assert.Single(cluster.LogsOf<ArchiveHealth>(LogLevel.Error));
         Assert.Contains("NoSuchBucket", error.Message);
     }
 

@@ -29,7 +29,7 @@ public sealed class ShutdownTests(S3Server s3)
 
         Assert.False(File.Exists(path));
         Assert.Equal(partial, await s3.GetGzipLinesAsync(key));
-        Assert.DoesNotContain(cluster.Logs.From<HourShipment>(), e => e.Message.Contains("merged into the archive by this stopping silo", StringComparison.Ordinal));
+        Assert.DoesNotContain(cluster.LogsOf<HourShipment>(), e => e.Message.Contains("merged into the archive by this stopping silo", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ShutdownTests(S3Server s3)
 
         Assert.False(File.Exists(path));
         Assert.Equal(partial, await s3.GetGzipLinesAsync(HourFileLayout.ObjectKey(prefix, "5709ee", Hour18)));
-        Assert.Contains(cluster.Logs.From<HourShipment>(), e => e.Message.Contains("merged into the archive by this stopping silo", StringComparison.Ordinal));
+        Assert.Contains(cluster.LogsOf<HourShipment>(), e => e.Message.Contains("merged into the archive by this stopping silo", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class ShutdownTests(S3Server s3)
         await cluster.Cluster.StopAllSilosAsync();
 
         Assert.True(File.Exists(path));
-        Assert.Contains(cluster.Logs.From<ShippingSchedule>(LogLevel.Information), e => e.Message.Contains("left on disk for the next start", StringComparison.Ordinal));
+        Assert.Contains(cluster.LogsOf<ShippingSchedule>(LogLevel.Information), e => e.Message.Contains("left on disk for the next start", StringComparison.Ordinal));
     }
 }

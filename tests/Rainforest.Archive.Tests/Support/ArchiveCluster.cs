@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Orleans.TestingHost;
 
 namespace Rainforest.Archive.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class ArchiveCluster : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
-    public LogCapture Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
     public string Root { get; }
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -70,7 +71,7 @@ public sealed class ArchiveCluster : IAsyncDisposable
             foreach (var (key, value) in settings) values[key] = value;
             silo.AddRainforestArchive(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
             silo.Services.AddSingleton<TimeProvider>(cluster.Clock);
-            silo.Services.AddSingleton<ILoggerProvider>(cluster.Logs);
+            silo.Services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(cluster.Logs));
             silo.Services.AddLogging(logging => logging.AddFilter("Rainforest", LogLevel.Debug));
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             services?.Invoke(options.SiloName, silo.Services);
@@ -88,6 +89,10 @@ public sealed class ArchiveCluster : IAsyncDisposable
     public HourShipper Shipper(int silo) => Silo(silo).ServiceProvider.GetRequiredService<HourShipper>();
 
     public ShippingBacklog Backlog(int silo) => Silo(silo).ServiceProvider.GetRequiredService<ShippingBacklog>();
+
+    /// <summary>What <typeparamref name="T"/> logged at <paramref name="atLeast"/> or above, on any silo.</summary>
+    public IEnumerable<FakeLogRecord> LogsOf<T>(LogLevel atLeast = LogLevel.Trace) =>
+        Logs.GetSnapshot().Where(e => e.Category == typeof(T).FullName && e.Level >= atLeast);
 
     public Task<ArchiveStatus> StatusAsync() => Grains.ArchiveStatus().GetAsync();
 

@@ -12,7 +12,7 @@ public sealed class ApiKeyTests(KeyedSilo fixture)
     [Fact]
     public async Task Each_configured_key_is_accepted_so_keys_can_be_rotated()
     {
-        foreach (var key in new[] { SiloUnderTest.ApiKey, KeyedSilo.RotatedKey })
+        foreach (var key in new[] { SiloProcess.ApiKey, KeyedSilo.RotatedKey })
         {
             using var api = fixture.Silo.CreateClient(key);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/users")).StatusCode);
@@ -59,13 +59,13 @@ public sealed class ApiKeyTests(KeyedSilo fixture)
     {
         using var api = fixture.Silo.CreateClient(apiKey: null);
         using var twice = new HttpRequestMessage(HttpMethod.Get, "/api/users");
-        twice.Headers.TryAddWithoutValidation("X-Api-Key", [SiloUnderTest.ApiKey, SiloUnderTest.ApiKey]);
+        twice.Headers.TryAddWithoutValidation("X-Api-Key", [SiloProcess.ApiKey, SiloProcess.ApiKey]);
         await Problems.AssertAsync(await api.SendAsync(twice), HttpStatusCode.Unauthorized);
 
         await Problems.AssertAsync(await api.GetAsync("/api/users?api_key=keys-do-not-go-in-urls"), HttpStatusCode.Unauthorized);
 
         using var bearer = new HttpRequestMessage(HttpMethod.Get, "/api/users");
-        bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SiloUnderTest.ApiKey);
+        bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.ApiKey);
         await Problems.AssertAsync(await api.SendAsync(bearer), HttpStatusCode.Unauthorized);
     }
 
@@ -81,7 +81,7 @@ public sealed class ApiKeyTests(KeyedSilo fixture)
         await Eventually.Until(() => fixture.Silo.Transcript().Contains("invalid API key", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10), "the authentication failure in the log");
         var transcript = fixture.Silo.Transcript();
-        foreach (var key in new[] { SiloUnderTest.ApiKey, KeyedSilo.RotatedKey, KeyedSilo.LimitedKey, "presented-wrong-key-5d0c81aa" })
+        foreach (var key in new[] { SiloProcess.ApiKey, KeyedSilo.RotatedKey, KeyedSilo.LimitedKey, "presented-wrong-key-5d0c81aa" })
         {
             Assert.DoesNotContain(key, transcript, StringComparison.Ordinal);
         }

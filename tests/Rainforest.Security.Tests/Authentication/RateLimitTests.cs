@@ -10,7 +10,7 @@ public sealed class RateLimitTests(KeyedSilo fixture)
     public async Task A_key_over_its_allowance_gets_429_problems_while_another_key_is_served()
     {
         using var limited = fixture.Silo.CreateClient(KeyedSilo.LimitedKey);
-        using var other = fixture.Silo.CreateClient(SiloUnderTest.ApiKey);
+        using var other = fixture.Silo.CreateClient(SiloProcess.ApiKey);
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? rejected = null;

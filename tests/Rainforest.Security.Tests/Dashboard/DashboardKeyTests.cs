@@ -27,7 +27,7 @@ public sealed class DashboardKeyTests(KeyedSilo fixture)
     public async Task Any_user_name_with_an_api_key_as_the_password_opens_it()
     {
         using var browser = fixture.Silo.CreateClient(apiKey: null);
-        foreach (var (user, key) in new[] { ("anyone", SiloUnderTest.ApiKey), ("operator", KeyedSilo.RotatedKey) })
+        foreach (var (user, key) in new[] { ("anyone", SiloProcess.ApiKey), ("operator", KeyedSilo.RotatedKey) })
         {
             var page = await browser.SendAsync(DashboardRequests.Page(basicPassword: key, user: user));
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -36,7 +36,7 @@ public sealed class DashboardKeyTests(KeyedSilo fixture)
             Assert.Equal(HttpStatusCode.OK, data.StatusCode);
         }
 
-        using var withHeader = fixture.Silo.CreateClient(SiloUnderTest.ApiKey);
+        using var withHeader = fixture.Silo.CreateClient(SiloProcess.ApiKey);
         Assert.Equal(HttpStatusCode.OK, (await withHeader.GetAsync("/dashboard/DashboardCounters")).StatusCode);
     }
 }

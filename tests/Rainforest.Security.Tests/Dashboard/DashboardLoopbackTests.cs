@@ -29,7 +29,7 @@ public sealed class DashboardLoopbackTests(LoopbackDemoSilo fixture)
         await Problems.AssertAsync(response, HttpStatusCode.Unauthorized);
         await Problems.AssertAsync(await browser.GetAsync("/dashboard/DashboardCounters"), HttpStatusCode.Unauthorized);
 
-        var withKey = await browser.SendAsync(DashboardRequests.Page(basicPassword: SiloUnderTest.ApiKey));
+        var withKey = await browser.SendAsync(DashboardRequests.Page(basicPassword: SiloProcess.ApiKey));
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
     }
 }

@@ -15,12 +15,12 @@ public sealed class KeyedSilo : IAsyncLifetime
     private readonly TestRoot _root = new("keyed");
 
     public GatewaySimulator Simulator { get; private set; } = null!;
-    public SiloUnderTest Silo { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, Https = true });
-        Silo = new SiloUnderTest(_root.Path, "silo", new Dictionary<string, string>
+        Silo = SecuritySilo.Create(_root.Path, "silo", new Dictionary<string, string>
         {
             ["Rainforest:Api:Keys:1"] = RotatedKey,
             ["Rainforest:Api:Keys:2"] = LimitedKey,

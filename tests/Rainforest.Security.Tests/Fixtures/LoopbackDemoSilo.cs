@@ -12,7 +12,7 @@ public sealed class LoopbackDemoSilo : IAsyncLifetime
     private readonly TestRoot _root = new("loopback");
 
     public GatewaySimulator Simulator { get; private set; } = null!;
-    public SiloUnderTest Silo { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
 
     /// <summary>The silo's address on a non-loopback interface; null on a machine without one.</summary>
     public Uri? NonLoopbackAddress => Silo.ExtraAddresses.FirstOrDefault();
@@ -21,7 +21,7 @@ public sealed class LoopbackDemoSilo : IAsyncLifetime
     {
         Simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, Https = true });
         var nonLoopback = NetworkAddresses.NonLoopback();
-        Silo = new SiloUnderTest(_root.Path, "silo", new Dictionary<string, string>
+        Silo = SecuritySilo.Create(_root.Path, "silo", new Dictionary<string, string>
         {
             ["Rainforest:Dashboard:AllowLoopbackWithoutKey"] = "true",
             ["Rainforest:Eagle:CloudUrl"] = Simulator.RelayUrl.ToString(),

@@ -99,7 +99,7 @@ public sealed class MalformedRequests(int seed)
                     case 1: request.Headers.TryAddWithoutValidation("X-Api-Key", RandomText(_random.Next(1, 200))); break;
                     case 2: request.Headers.TryAddWithoutValidation("Authorization", "Basic " + RandomText(_random.Next(1, 100))); break;
                     case 3: request.Headers.TryAddWithoutValidation("X-Api-Key", new string('k', 10_000)); break;
-                    default: request.Headers.TryAddWithoutValidation("X-Api-Key", SiloUnderTest.ApiKey); break;
+                    default: request.Headers.TryAddWithoutValidation("X-Api-Key", SiloProcess.ApiKey); break;
                 }
                 return request;
             });
@@ -115,7 +115,7 @@ public sealed class MalformedRequests(int seed)
 
     private static byte[] Request(string method, string target, IReadOnlyList<(string Name, string Value)> headers, byte[]? body = null)
     {
-        var text = new StringBuilder($"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {SiloUnderTest.ApiKey}\r\n");
+        var text = new StringBuilder($"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {SiloProcess.ApiKey}\r\n");
         foreach (var (name, value) in headers) text.Append(name).Append(": ").Append(value).Append("\r\n");
         if (body is not null) text.Append("Content-Length: ").Append(body.Length).Append("\r\n");
         text.Append("Connection: close\r\n\r\n");
@@ -132,7 +132,7 @@ public sealed class MalformedRequests(int seed)
             3 => "-1\r\n\r\n",
             _ => ChunkWithExtension(RandomText(_random.Next(1, 50))),
         };
-        var head = $"POST /api/users/{Pick(ValidIds)} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {SiloUnderTest.ApiKey}\r\n" +
+        var head = $"POST /api/users/{Pick(ValidIds)} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {SiloProcess.ApiKey}\r\n" +
                    "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
         return RawHttp.Ascii(head + chunks);
     }
@@ -151,7 +151,7 @@ public sealed class MalformedRequests(int seed)
             3 => "Content-Length: 99999999999999999999\r\n",
             _ => "Transfer-Encoding: gzip, chunked, identity\r\n",
         };
-        return RawHttp.Ascii($"POST /api/users/{Pick(ValidIds)} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {SiloUnderTest.ApiKey}\r\n" +
+        return RawHttp.Ascii($"POST /api/users/{Pick(ValidIds)} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {SiloProcess.ApiKey}\r\n" +
                              $"Content-Type: application/json\r\n{framing}Connection: close\r\n\r\n{{\"user_email\":1}}");
     }
 
@@ -169,9 +169,9 @@ public sealed class MalformedRequests(int seed)
         "GET /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + _random.Next(6) switch
         {
             0 => "Bad Header: x\r\n",
-            1 => "X-Api-Key:\0" + SiloUnderTest.ApiKey + "\r\n",
+            1 => "X-Api-Key:\0" + SiloProcess.ApiKey + "\r\n",
             2 => ": empty-name\r\n",
-            3 => "X-Api-Key: " + SiloUnderTest.ApiKey + "\r\n folded: continuation\r\n",
+            3 => "X-Api-Key: " + SiloProcess.ApiKey + "\r\n folded: continuation\r\n",
             4 => "Host: second-host\r\n",
             _ => "X-\u00ff\u00fe: latin\r\n",
         } + "Connection: close\r\n\r\n");

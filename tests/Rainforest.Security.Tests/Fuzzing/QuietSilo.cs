@@ -8,13 +8,13 @@ public sealed class QuietSilo : IAsyncLifetime
     private readonly TestRoot _root = new("fuzz");
 
     public GatewaySimulator Simulator { get; private set; } = null!;
-    public SiloUnderTest Silo { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
     public string Root => _root.Path;
 
     public async Task InitializeAsync()
     {
         Simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true });
-        Silo = new SiloUnderTest(_root.Path, "silo", new Dictionary<string, string>
+        Silo = SecuritySilo.Create(_root.Path, "silo", new Dictionary<string, string>
         {
             ["Rainforest:Eagle:CloudUrl"] = Simulator.RelayUrl.ToString(),
             ["Rainforest:Api:RequestsPerMinutePerKey"] = "1000000",

@@ -26,7 +26,7 @@ public sealed class FaultyFleet : IAsyncLifetime
     private readonly TestRoot _root = new("fleet");
 
     public GatewaySimulator Simulator { get; private set; } = null!;
-    public SiloUnderTest Silo { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
 
     public IReadOnlyList<string> Healthy { get; } = Enumerable.Range(0x0e0001, HealthyCount).Select(i => i.ToString("x6")).ToList();
 
@@ -51,7 +51,7 @@ public sealed class FaultyFleet : IAsyncLifetime
     {
         Simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true });
         foreach (var (id, fault) in Faulty.Concat(Singles)) Simulator.Accounts.SetFault(id, fault);
-        Silo = new SiloUnderTest(_root.Path, "silo", new Dictionary<string, string>
+        Silo = SecuritySilo.Create(_root.Path, "silo", new Dictionary<string, string>
         {
             ["Rainforest:Eagle:CloudUrl"] = Simulator.RelayUrl.ToString(),
             ["Rainforest:Api:RequestsPerMinutePerKey"] = "100000",

@@ -22,7 +22,7 @@ public sealed class SecretLeakTests
         await redis.InitializeAsync();
         await using var otlp = await OtlpReceiver.StartAsync();
         await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true });
-        await using var silo = new SiloUnderTest(root.Path, "silo", new Dictionary<string, string>
+        await using var silo = SecuritySilo.Create(root.Path, "silo", new Dictionary<string, string>
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Rainforest:Eagle:CloudUrl"] = simulator.RelayUrl.ToString(),
@@ -87,7 +87,7 @@ public sealed class SecretLeakTests
         Assert.NotEmpty(otlp.Exports);
         Assert.True(emitted.Contains("post_manager"), "no span of a relay request was exported");
 
-        foreach (var secret in passwords.Append(SiloUnderTest.ApiKey))
+        foreach (var secret in passwords.Append(SiloProcess.ApiKey))
         {
             var sightings = emitted.Find(secret);
             Assert.True(sightings.Count == 0,
@@ -96,7 +96,7 @@ public sealed class SecretLeakTests
     }
 
     // The dashboard's data routes, as its pages call them: grain state, statistics, reminders, silos, and the log stream.
-    private static async Task RecordDashboardAsync(Emissions emitted, SiloUnderTest silo, GatewaySimulator simulator)
+    private static async Task RecordDashboardAsync(Emissions emitted, SiloProcess silo, GatewaySimulator simulator)
     {
         using var dashboard = silo.CreateClient();
         var routes = new List<string>

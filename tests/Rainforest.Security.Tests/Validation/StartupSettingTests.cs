@@ -1,0 +1,23 @@
+using Rainforest.Security.Tests.Fixtures;
+
+namespace Rainforest.Security.Tests.Validation;
+
+/// <summary>A setting the silo cannot run with stops it at start, with a message that names the setting.</summary>
+public sealed class StartupSettingTests
+{
+    [Fact]
+    public async Task A_silo_given_an_unusable_setting_exits_at_start_naming_it()
+    {
+        using var root = new TestRoot("settings");
+        await using var silo = SecuritySilo.Create(root.Path, "silo", new Dictionary<string, string>
+        {
+            ["Rainforest:Eagle:RequestTimeout"] = "00:00:00",
+        });
+
+        // An exit while starting fails the start at once (a timeout would be a TimeoutException), with the output.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => silo.StartAsync(TimeSpan.FromMinutes(5)));
+
+        Assert.True(silo.HasExited);
+        Assert.Contains("Rainforest:Eagle:RequestTimeout", failure.Message, StringComparison.Ordinal);
+    }
+}
