@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
 using Orleans.Configuration;
+using Orleans.Storage;
 using Rainforest.Api.Hosting;
 using Rainforest.Archive;
 using Rainforest.Grains.Hosting;
@@ -26,7 +26,8 @@ public static class SiloHostingExtensions
 
         builder.Services.AddRainforestPolling(configuration);
         builder.Services.AddClusterCallResilience(configuration);
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Rainforest");
+        builder.Services.AddRainforestKeyRing(configuration,
+            string.IsNullOrWhiteSpace(redis) ? null : () => RedisConnections.Shared(redis).GetDatabase());
 
         builder.UseOrleans(silo =>
         {
@@ -39,7 +40,8 @@ public static class SiloHostingExtensions
             if (string.IsNullOrWhiteSpace(redis))
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort);
-                silo.AddMemoryGrainStorage(StorageNames.Users);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Users,
+                    (services, _) => new ProcessMemoryGrainStorage(services.GetRequiredService<Orleans.Serialization.DeepCopier>()));
                 silo.UseInMemoryReminderService();
             }
             else
@@ -57,22 +59,14 @@ public static class SiloHostingExtensions
             silo.AddRainforestArchive(configuration);
             silo.AddRainforestCluster(configuration);
             silo.AddOutgoingGrainCallFilter<ClusterCallRetryFilter>();
+            silo.AddOutgoingGrainCallFilter<QuietStopCallFilter>();
             silo.AddDashboard();
             silo.AddActivityPropagation();
             silo.AddStartupTask<WakeRegisteredUsers>();
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(3));
 
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(configuration["Rainforest:DataProtection:KeysDirectory"] ?? "data/keys"));
-            builder.Services.AddHostedService<InMemoryStateWarning>();
-        }
-        else
-        {
-            // Every silo must decrypt what another encrypted, so the key ring lives beside the cluster.
-            dataProtection.PersistKeysToStackExchangeRedis(() => RedisConnections.Shared(redis).GetDatabase(), "rainforest:data-protection-keys");
-        }
+        if (string.IsNullOrWhiteSpace(redis)) builder.Services.AddHostedService<InMemoryStateWarning>();
         return builder;
     }
 }
