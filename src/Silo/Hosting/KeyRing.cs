@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace Rainforest.Silo.Hosting;
@@ -19,21 +21,22 @@ public static class KeyRing
     public const string RedisKey = "rainforest:data-protection-keys";
 
     /// <summary>
-    /// Data Protection for this process, its keys in Redis when <paramref name="redis"/> is given, else in
-    /// <c>KeysDirectory</c>; a certificate that cannot be used stops the start with the reason.
+    /// Data Protection for this process, its keys in Redis (over the process's one connection) when
+    /// <paramref name="inRedis"/>, else in <c>KeysDirectory</c>; a certificate that cannot be used stops the start
+    /// with the reason.
     /// </summary>
-    public static IDataProtectionBuilder AddRainforestKeyRing(this IServiceCollection services, IConfiguration configuration,
-        Func<IDatabase>? redis = null)
+    public static IDataProtectionBuilder AddRainforestKeyRing(this IServiceCollection services, IConfiguration configuration, bool inRedis = false)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
-        if (redis is null)
+        if (inRedis)
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(configuration[Section + ":KeysDirectory"] ?? "data/keys"));
+            // Every silo must decrypt what another encrypted, so the key ring lives beside the cluster.
+            services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
+                o.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), RedisKey));
         }
         else
         {
-            // Every silo must decrypt what another encrypted, so the key ring lives beside the cluster.
-            dataProtection.PersistKeysToStackExchangeRedis(redis, RedisKey);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(configuration[Section + ":KeysDirectory"] ?? "data/keys"));
         }
         if (LoadCertificate(configuration.GetSection(Section + ":Certificate")) is { } certificate)
         {
