@@ -4,12 +4,16 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Gateway/Rainforest.Gateway.csproj src/Gateway/
 COPY src/Api/Rainforest.Api.csproj src/Api/
 COPY src/Contracts/Rainforest.Contracts.csproj src/Contracts/
-RUN dotnet restore src/Api/Rainforest.Api.csproj
+COPY src/Domain/Rainforest.Domain.csproj src/Domain/
+RUN dotnet restore src/Gateway/Rainforest.Gateway.csproj
+COPY src/Gateway/ src/Gateway/
 COPY src/Api/ src/Api/
 COPY src/Contracts/ src/Contracts/
-RUN dotnet publish src/Api/Rainforest.Api.csproj -c Release --no-restore -o /app
+COPY src/Domain/ src/Domain/
+RUN dotnet publish src/Gateway/Rainforest.Gateway.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
@@ -18,4 +22,4 @@ ENV ASPNETCORE_URLS=http://+:8080
 # 8080: API, /health/*, /metrics, /dashboard.
 EXPOSE 8080
 USER $APP_UID
-ENTRYPOINT ["dotnet", "Rainforest.Api.dll"]
+ENTRYPOINT ["dotnet", "Rainforest.Gateway.dll"]

@@ -11,10 +11,11 @@ COPY src/Archive/Rainforest.Archive.csproj src/Archive/
 COPY src/Contracts/Rainforest.Contracts.csproj src/Contracts/
 COPY src/Eagle/Rainforest.Eagle.csproj src/Eagle/
 COPY src/Grains/Rainforest.Grains.csproj src/Grains/
-COPY src/Simulator/Rainforest.Simulator.csproj src/Simulator/
-RUN dotnet restore src/Silo/Rainforest.Silo.csproj
+COPY src/Domain/Rainforest.Domain.csproj src/Domain/
+# Without the demo: the production image carries no gateway simulator.
+RUN dotnet restore src/Silo/Rainforest.Silo.csproj -p:IncludeDemo=false
 COPY src/ src/
-RUN dotnet publish src/Silo/Rainforest.Silo.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/Silo/Rainforest.Silo.csproj -c Release --no-restore -p:IncludeDemo=false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -34,7 +34,7 @@ api_key=${RAINFOREST_API_KEY:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' 
 mkdir -p "$data"
 
 echo "== building ($configuration)"
-for project in Silo Api Simulator; do dotnet build "src/$project" -c "$configuration" -nologo -v q -clp:ErrorsOnly; done
+for project in Silo Gateway Simulator; do dotnet build "src/$project" -c "$configuration" -nologo -v q -clp:ErrorsOnly; done
 bin() { echo "src/$1/bin/$configuration/net10.0/Rainforest.$1.dll"; }
 
 # Children run in sessions of their own (setsid), so a Ctrl-C reaches only this script, which stops them in order:
@@ -87,7 +87,7 @@ for i in $(seq 1 "$silos"); do
   echo "silo $i: http://127.0.0.1:$((http_port + i)) (silo port $((silo_port + i - 1)), gateway port $((gateway_port + i - 1))), log $dir/silo.log"
 done
 
-setsid dotnet "$(bin Api)" "${common[@]}" --Urls="http://127.0.0.1:$http_port" "${extra[@]}" > "$data/gateway.log" 2>&1 &
+setsid dotnet "$(bin Gateway)" "${common[@]}" --Urls="http://127.0.0.1:$http_port" "${extra[@]}" > "$data/gateway.log" 2>&1 &
 other_pids+=($!)
 echo "gateway: http://127.0.0.1:$http_port (API, /dashboard, /metrics, /health/ready), log $data/gateway.log"
 echo "API key: $api_key"

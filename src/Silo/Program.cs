@@ -1,15 +1,19 @@
-using Rainforest.Api.Hosting;
-using Rainforest.Silo.Demo;
+using Rainforest.Archive;
+using Rainforest.Grains.Telemetry;
+using Rainforest.Silo.Cluster;
 using Rainforest.Silo.Hosting;
+#if DEMO
+using Rainforest.Silo.Demo;
+#endif
 
-var demo = DemoMode.Requested(ref args);
+var demo = DemoSwitch.Requested(ref args);
 var builder = WebApplication.CreateBuilder(args);
 if (demo) await builder.AddDemoAsync();
+builder.AddRainforestServiceDefaults(PollingMetrics.MeterName, ArchiveMetrics.MeterName, ClusterMetrics.MeterName);
 builder.AddRainforestSilo();
 builder.AddRainforestApi();
-builder.AddSiloEndpoints();
 
 var app = builder.Build();
 app.MapRainforestApi();
-app.MapRainforestSiloEndpoints();
+app.MapRainforestDefaultEndpoints();
 await app.RunAsync();

@@ -69,6 +69,7 @@ public sealed class GatewaySimulator : IAsyncDisposable
         });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton<IHostLifetime, OwnerStoppedLifetime>();
         builder.Services.AddRouting();
         builder.Services.AddRelaySimulator(options);
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Rainforest.Simulator;
 using Rainforest.Testing;
 
@@ -51,5 +53,34 @@ public sealed class RedisOutageTests
             var user = await SystemUnderTest.GetJsonAsync(api, $"/api/users/{id}");
             Assert.Equal(system.LoggedLines(id).Count, user.GetProperty("total_events_logged").GetInt64());
         }
+    }
+
+    [Fact]
+    public async Task A_registration_while_redis_is_down_answers_503_with_a_problem_and_retry_after()
+    {
+        const string known = "0d0003";
+        const string newcomer = "0d0004";
+        await using var system = await SystemUnderTest.StartAsync();
+        var silo = system.AddSilo(new Dictionary<string, string> { ["Rainforest:Cluster:Calls:RetryAfter"] = "00:00:07" });
+        await silo.StartAsync();
+        using var api = silo.CreateClient();
+        (await api.PostAsync($"/api/users/{known}", SystemUnderTest.UserBody(known))).EnsureSuccessStatusCode();
+
+        await system.Redis.StopAsync();
+        var changedPassword = SystemUnderTest.JsonBody(new { user_email = SimulatedAccount.DefaultUser(known), user_pw = "a new password" });
+        foreach (var (id, body) in new[] { (known, changedPassword), (newcomer, SystemUnderTest.UserBody(newcomer)) })
+        {
+            var response = await api.PostAsync($"/api/users/{id}", body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"POST /api/users/{id} → {(int)response.StatusCode}: {text}\n{silo.Output}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
+            Assert.Equal(503, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+        }
+
+        // Once Redis is back the same request succeeds.
+        await system.Redis.StartAsync();
+        await Eventually.Until(async () => (await api.PostAsync($"/api/users/{newcomer}", SystemUnderTest.UserBody(newcomer))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), "registration after the outage");
     }
 }

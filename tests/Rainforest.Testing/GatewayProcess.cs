@@ -1,7 +1,7 @@
 namespace Rainforest.Testing;
 
 /// <summary>
-/// The standalone API gateway (the built Rainforest.Api), an Orleans client that finds the silos through Redis,
+/// The standalone API gateway (the built Rainforest.Gateway), an Orleans client that finds the silos through Redis,
 /// configured on its command line and reachable over HTTP with the same API key as the silos.
 /// </summary>
 public sealed class GatewayProcess : ServerProcess
@@ -42,7 +42,7 @@ public sealed class GatewayProcess : ServerProcess
     /// <summary>Starts the process and waits until <c>/health/ready</c> says the cluster answers it.</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
     {
-        var dll = RepositoryPaths.ProgramDll("Api", "Rainforest.Api");
+        var dll = RepositoryPaths.ProgramDll("Gateway", "Rainforest.Gateway");
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         await StartProcessAsync(
             () => Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")],

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Rainforest.Api.Hosting;
 
 /// <summary>
-/// A grain call that still failed transiently after its retries becomes a 503 problem with <c>Retry-After</c>:
-/// the client learns the cluster is changing, not that its request was bad or the server broken.
+/// A grain call that still failed transiently after its retries, or found the cluster's store (Redis) down,
+/// becomes a 503 problem with <c>Retry-After</c>: the client learns the cluster is changing or recovering, not
+/// that its request was bad or the server broken.
 /// </summary>
 public sealed partial class ClusterUnavailableExceptionHandler(
     IProblemDetailsService problems,
@@ -16,7 +17,7 @@ public sealed partial class ClusterUnavailableExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!TransientClusterErrors.IsTransient(exception) || context.Response.HasStarted) return false;
+        if (!TransientClusterErrors.IsUnavailable(exception) || context.Response.HasStarted) return false;
 
         LogUnavailable(context.Request.Method, context.Request.Path, exception.GetType().Name);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -29,7 +30,7 @@ public sealed partial class ClusterUnavailableExceptionHandler(
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The cluster is unavailable",
-                Detail = "No silo could serve this request in time; silos may be starting, stopping or failing over. Retry shortly.",
+                Detail = "The cluster could not serve this request in time: silos may be starting, stopping or failing over, or its storage may be unreachable. Retry shortly.",
             },
         });
     }

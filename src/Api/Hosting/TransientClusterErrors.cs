@@ -1,6 +1,8 @@
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Orleans.Serialization;
 using Orleans.Storage;
+using StackExchange.Redis;
 
 namespace Rainforest.Api.Hosting;
 
@@ -20,4 +22,25 @@ public static class TransientClusterErrors
         AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerException),
         _ => false,
     };
+
+    /// <summary>
+    /// Transient, or the cluster's store (Redis) not answering. The Orleans Redis providers report an outage as
+    /// their own exception type (e.g. <c>RedisStorageException</c>, wrapped in an <c>OrleansException</c>) with
+    /// the client's error folded into its message, and the API does not reference those packages: so the chain
+    /// is searched for a Redis client error or a Redis provider's exception by name. Not retried (an outage
+    /// outlasts a request); answered 503.
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (IsTransient(e) || e is RedisException || IsRedisProviderError(e.GetType().FullName)) return true;
+            // A type the standalone gateway does not know arrives as a fallback that keeps its name.
+            if (e is UnavailableExceptionFallbackException fallback && IsRedisProviderError(fallback.ExceptionType)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsRedisProviderError(string? typeName) =>
+        typeName is not null && typeName.StartsWith("Orleans.", StringComparison.Ordinal) && typeName.Contains(".Redis", StringComparison.Ordinal);
 }

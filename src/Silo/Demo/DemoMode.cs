@@ -9,13 +9,6 @@ namespace Rainforest.Silo.Demo;
 /// </summary>
 public static class DemoMode
 {
-    public static bool Requested(ref string[] args)
-    {
-        var requested = args.Contains("--demo");
-        args = args.Where(a => a != "--demo").ToArray();
-        return requested;
-    }
-
     public static async Task AddDemoAsync(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();

@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Rainforest.Api.Hosting;
+using Orleans.Persistence;
+using Orleans.Storage;
 using Rainforest.Archive;
 using Rainforest.Grains.Hosting;
 using Rainforest.Silo.Cluster;
@@ -11,67 +12,68 @@ namespace Rainforest.Silo.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// The silo: Redis membership, grain state and reminders when <c>ConnectionStrings:Redis</c> is set, so any
-    /// number of silos sharing it and <c>Orleans:ClusterId</c>/<c>Orleans:ServiceId</c> form one cluster (ports
-    /// and advertised address from <c>Orleans:Endpoints</c>); otherwise one local silo with in-memory state,
-    /// announced loudly.
+    /// The silo. Configuration chooses the providers: with <c>ConnectionStrings:Redis</c>, membership, grain state,
+    /// reminders and the key ring live in Redis over the process's one connection, so any number of silos sharing
+    /// it and <c>Orleans:ClusterId</c>/<c>Orleans:ServiceId</c> form one cluster (ports and advertised address
+    /// from <c>Orleans:Endpoints</c>); without it, one local silo with in-memory state, announced loudly.
     /// </summary>
     public static WebApplicationBuilder AddRainforestSilo(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var redis = configuration.GetConnectionString("Redis");
+        var services = builder.Services;
+        var redis = ClusterConnection.RedisConnectionString(configuration);
         var endpoints = configuration.GetSection("Orleans:Endpoints");
         var siloPort = endpoints.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
         var gatewayPort = endpoints.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
 
-        builder.Services.AddRainforestPolling(configuration);
-        builder.Services.AddClusterCallResilience(configuration);
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Rainforest");
+        services.AddRainforestPolling(configuration);
+        services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = configuration["Orleans:ClusterId"] ?? ClusterNames.DefaultClusterId;
-                o.ServiceId = configuration["Orleans:ServiceId"] ?? ClusterNames.DefaultServiceId;
-            });
-
-            if (string.IsNullOrWhiteSpace(redis))
+            silo.JoinRainforestCluster(configuration);
+            if (redis is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort);
-                silo.AddMemoryGrainStorage(StorageNames.Users);
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Users,
+                    (provider, _) => new ProcessMemoryGrainStorage(provider.GetRequiredService<Orleans.Serialization.DeepCopier>()));
                 silo.UseInMemoryReminderService();
             }
             else
             {
-                var redisOptions = ConfigurationOptions.Parse(redis);
                 silo.ConfigureEndpoints(AdvertisedAddress.Resolve(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
                 // In a pod: silo name from the pod, and dead silos' pods reconciled with the membership table.
                 if (KubernetesEnvironment.IsPod) silo.UseKubernetesHosting();
-                silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
-                silo.AddRedisGrainStorage(StorageNames.Users, o => o.ConfigurationOptions = redisOptions.Clone());
-                silo.UseRedisReminderService(o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.AddRedisGrainStorage(StorageNames.Users, (OptionsBuilder<RedisStorageOptions> storage) =>
+                    storage.Configure<IConnectionMultiplexer>((o, connection) =>
+                    {
+                        o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                        o.CreateMultiplexer = _ => ClusterConnection.Shared(connection);
+                    }));
+                silo.UseRedisReminderService(_ => { });
+                services.AddOptions<RedisReminderTableOptions>().Configure<IConnectionMultiplexer>((o, connection) =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                    o.CreateMultiplexer = _ => ClusterConnection.Shared(connection);
+                });
             }
 
             silo.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = TimeSpan.FromMinutes(2));
             silo.AddRainforestArchive(configuration);
             silo.AddRainforestCluster(configuration);
-            silo.AddOutgoingGrainCallFilter<ClusterCallRetryFilter>();
-            silo.AddDashboard();
-            silo.AddActivityPropagation();
+            silo.AddOutgoingGrainCallFilter<QuietStopCallFilter>();
             silo.AddStartupTask<WakeRegisteredUsers>();
         });
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(3));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(3));
 
-        if (string.IsNullOrWhiteSpace(redis))
+        services.AddRainforestKeyRing(configuration, inRedis: redis is not null);
+        if (redis is null)
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(configuration["Rainforest:DataProtection:KeysDirectory"] ?? "data/keys"));
-            builder.Services.AddHostedService<InMemoryStateWarning>();
+            services.AddHostedService<InMemoryStateWarning>();
         }
         else
         {
-            // Every silo must decrypt what another encrypted, so the key ring lives beside the cluster.
-            dataProtection.PersistKeysToStackExchangeRedis(() => RedisConnections.Shared(redis).GetDatabase(), "rainforest:data-protection-keys");
+            services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         }
         return builder;
     }

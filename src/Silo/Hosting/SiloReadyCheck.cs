@@ -3,27 +3,11 @@ using Orleans.Runtime;
 
 namespace Rainforest.Silo.Hosting;
 
-/// <summary>Ready = this silo is an active member of the cluster and, when configured, Redis answers.</summary>
-public sealed class SiloReadyCheck(ISiloStatusOracle membership, IConfiguration configuration) : IHealthCheck
+/// <summary>Ready = this silo is an active member of the cluster (with Redis, <see cref="RedisReadyCheck"/> must pass too).</summary>
+public sealed class SiloReadyCheck(ISiloStatusOracle membership) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (membership.CurrentStatus != SiloStatus.Active)
-        {
-            return HealthCheckResult.Unhealthy($"silo is {membership.CurrentStatus}");
-        }
-        var redis = configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrWhiteSpace(redis))
-        {
-            try
-            {
-                await RedisConnections.Shared(redis).GetDatabase().PingAsync();
-            }
-            catch (Exception ex)
-            {
-                return HealthCheckResult.Unhealthy("Redis does not answer", ex);
-            }
-        }
-        return HealthCheckResult.Healthy();
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(membership.CurrentStatus == SiloStatus.Active
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"silo is {membership.CurrentStatus}"));
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Runtime;
 
-namespace Rainforest.Api.Hosting;
+namespace Rainforest.Gateway.Hosting;
 
 /// <summary>The standalone gateway is ready when the cluster answers it: at least one active silo, asked now.</summary>
 public sealed class GatewayReadyCheck(IClusterClient client) : IHealthCheck

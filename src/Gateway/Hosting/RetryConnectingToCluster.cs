@@ -1,4 +1,4 @@
-namespace Rainforest.Api.Hosting;
+namespace Rainforest.Gateway.Hosting;
 
 /// <summary>
 /// The gateway keeps looking for silos instead of failing at start: it may come up before the cluster, and
