@@ -21,9 +21,9 @@ public static class ClusterConnection
         configuration.GetConnectionString("Redis") is { } redis && !string.IsNullOrWhiteSpace(redis) ? redis : null;
 
     /// <summary>
-    /// One multiplexer for the whole process: Orleans' Redis providers (membership, grain state, reminders), the
-    /// key ring and the health check all use it, so one connection does what four did. It connects in the
-    /// background: a Redis that is down at start is waited for, not fatal.
+    /// One multiplexer for the whole process, rather than one per provider: Orleans' Redis providers (membership,
+    /// grain state, reminders), the key ring and the health check all use it. A Redis that is down at start is
+    /// retried, not fatal.
     /// </summary>
     public static IServiceCollection AddRedisConnection(this IServiceCollection services, string connectionString)
     {
