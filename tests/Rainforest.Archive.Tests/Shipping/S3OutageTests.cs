@@ -11,7 +11,7 @@ public sealed class S3OutageTests : IAsyncLifetime
 
     public Task InitializeAsync() => _s3.InitializeAsync();
 
-    public Task DisposeAsync() => _s3.DisposeAsync();
+    public Task DisposeAsync() => _s3.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Nothing_is_deleted_while_S3_is_down_and_everything_arrives_when_it_is_back()
