@@ -5,9 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rainforest.Archive;
 using Rainforest.Domain.HourFiles;
 using Rainforest.Testing;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Hosting;
+using Rainforest.Archive.Status;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Archive.Benchmark -- [files=10000] [lines=600] [parallel=<MaxParallelShipments>]
 // Fills a logs directory with finished user-hours (one reading every 6 s), starts s3rver and an in-process

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
 using Rainforest.Testing;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP, lets them

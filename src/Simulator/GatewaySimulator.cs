@@ -1,3 +1,6 @@
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Hosting;
+using Rainforest.Simulator.Recording;
 namespace Rainforest.Simulator;
 
 /// <summary>

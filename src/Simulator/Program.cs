@@ -1,4 +1,5 @@
 using Rainforest.Simulator;
+using Rainforest.Simulator.Hosting;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddRelaySimulatorHost();

@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Accounts;
 namespace Rainforest.Cli.Tests;
 
 /// <summary>Every failure kind ends with its documented exit code and a message on standard error.</summary>

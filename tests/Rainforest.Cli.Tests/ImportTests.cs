@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Recording;
 
 namespace Rainforest.Cli.Tests;
 

@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Accounts;
 namespace Rainforest.Cli.Tests;
 
 /// <summary><c>users show|list|delete</c> and <c>status</c> against a running silo, as text and as JSON.</summary>

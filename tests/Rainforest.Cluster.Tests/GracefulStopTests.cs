@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Rainforest.Simulator.Recording;
 
 namespace Rainforest.Cluster.Tests;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Rainforest.Simulator;
 using Rainforest.Testing;
+using Rainforest.Simulator.Accounts;
 
 namespace Rainforest.EndToEnd.Tests;
 

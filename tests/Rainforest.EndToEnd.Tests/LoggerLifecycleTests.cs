@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Rainforest.Simulator;
 using Rainforest.Testing;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
+using Rainforest.Simulator.Recording;
 
 namespace Rainforest.EndToEnd.Tests;
 

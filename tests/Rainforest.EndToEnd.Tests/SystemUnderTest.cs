@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Rainforest.Simulator;
 using Rainforest.Testing;
+using Rainforest.Simulator.Accounts;
 
 namespace Rainforest.EndToEnd.Tests;
 

@@ -3,6 +3,7 @@ using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Grains.Tests;
 

@@ -1,6 +1,8 @@
 using Rainforest.Contracts;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Grains.Tests;
 

@@ -4,6 +4,7 @@ using Orleans.Storage;
 using Rainforest.Contracts;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Grains.Tests;
 

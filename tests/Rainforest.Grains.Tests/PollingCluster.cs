@@ -10,6 +10,8 @@ using Rainforest.Contracts;
 using Rainforest.Grains.Hosting;
 using Rainforest.Simulator;
 using Rainforest.Testing;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Grains.Tests;
 

@@ -2,6 +2,7 @@ using Rainforest.Contracts;
 using Rainforest.Grains.Polling;
 using Rainforest.Simulator;
 using Rainforest.Testing;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Grains.Tests;
 

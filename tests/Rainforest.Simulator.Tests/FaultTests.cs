@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Faults;
 namespace Rainforest.Simulator.Tests;
 
 public sealed class FaultTests : IAsyncLifetime

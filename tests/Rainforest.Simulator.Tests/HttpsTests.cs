@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Accounts;
 namespace Rainforest.Simulator.Tests;
 
 public sealed class HttpsTests

@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Recording;
 namespace Rainforest.Simulator.Tests;
 
 public sealed class RequestLogTests

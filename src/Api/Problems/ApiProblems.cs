@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Rainforest.Api;
+namespace Rainforest.Api.Problems;
 
 /// <summary>Writes RFC 9457 problem details from places that are not endpoint handlers (auth, limits).</summary>
 public static class ApiProblems

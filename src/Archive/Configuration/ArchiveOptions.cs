@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Configuration;
 
 /// <summary>
 /// Where finished hours are shipped to, and how hard shipping tries. Bound from <c>Rainforest:Archive</c>;

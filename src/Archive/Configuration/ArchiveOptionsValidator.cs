@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Configuration;
 
 /// <summary>The checks data annotations cannot express, so a bad setting stops the silo at start.</summary>
 public sealed partial class ArchiveOptionsValidator(IOptions<LogsOptions> logs) : IValidateOptions<ArchiveOptions>

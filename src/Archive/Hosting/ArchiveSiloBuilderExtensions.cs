@@ -2,8 +2,12 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Rotation;
+using Rainforest.Archive.Stores;
+using Rainforest.Archive.Telemetry;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Hosting;
 
 public static class ArchiveSiloBuilderExtensions
 {

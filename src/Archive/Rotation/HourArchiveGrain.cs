@@ -1,6 +1,6 @@
 using Orleans.Placement;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>
 /// The single writer of one user-hour's object. Activated next to the silo that ships (most hours have one

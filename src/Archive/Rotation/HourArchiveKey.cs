@@ -1,6 +1,6 @@
 using Rainforest.Domain.Users;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>The key of an hour's archive grain: <c>&lt;cloud_id&gt;/&lt;YYYY-MM-DD-HH&gt;</c>.</summary>
 public static class HourArchiveKey

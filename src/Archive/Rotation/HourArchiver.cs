@@ -1,8 +1,11 @@
 using System.Globalization;
 using Polly;
 using Polly.Retry;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Stores;
+using Rainforest.Archive.Telemetry;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>
 /// The merge an hour's archive grain performs: read the object, add the part's lines, write it back

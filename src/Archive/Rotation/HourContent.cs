@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>The content of an hour object: gzip of record lines, distinct, in TimeStamp order.</summary>
 public static class HourContent

@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 public enum HourMergeOutcome
 {

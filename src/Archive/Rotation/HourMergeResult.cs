@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>What became of a part: the object's size after the merge, or why it failed.</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>
 /// One silo's part of a user-hour: its valid lines, each ending in "\n", exactly as they were logged, and

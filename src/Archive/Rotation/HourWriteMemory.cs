@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>
 /// What the writer of an hour remembers between attempts: after a write whose confirmation failed, the

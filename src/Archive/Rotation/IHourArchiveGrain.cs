@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Rotation;
 
 /// <summary>
 /// The only writer of one user-hour's archive object, keyed <c>&lt;cloud_id&gt;/&lt;YYYY-MM-DD-HH&gt;</c>

@@ -1,6 +1,8 @@
 using Polly;
 using Polly.CircuitBreaker;
 using Rainforest.Domain.Resilience;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Rotation;
 
 namespace Rainforest.Archive.Shipping;
 

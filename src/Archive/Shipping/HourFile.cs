@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>A local hour file of ours: its path, whose it is and which hour.</summary>
 public sealed record HourFile(string Path, string CloudId, DateTimeOffset Hour)

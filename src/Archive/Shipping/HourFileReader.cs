@@ -1,6 +1,7 @@
 using System.Text;
+using Rainforest.Archive.Rotation;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>
 /// Reads a local hour file into a shippable part. A last line without its newline (a crash mid-write) and

@@ -1,4 +1,5 @@
-namespace Rainforest.Archive;
+using Rainforest.Archive.Rotation;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>
 /// An hour file as read for shipping: its valid lines as a part, what was dropped, and the length and

@@ -1,3 +1,5 @@
+using Rainforest.Archive.Rotation;
+using Rainforest.Archive.Telemetry;
 namespace Rainforest.Archive.Shipping;
 
 /// <summary>

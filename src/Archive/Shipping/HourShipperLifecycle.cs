@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>Starts the shipping schedule when the silo is active and runs its final pass when the silo stops.</summary>
 public sealed class HourShipperLifecycle(ShippingSchedule schedule) : ILifecycleParticipant<ISiloLifecycle>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Rainforest.Archive.Configuration;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>
 /// Finds the hour files to ship in the logs directory. Only entries of exactly our shape are touched;

@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>A finished hour file not yet confirmed in the archive, with its own back-off.</summary>
 public sealed class PendingHourFile(HourFile file, DateTimeOffset dueAt)

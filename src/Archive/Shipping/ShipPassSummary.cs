@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Shipping;
 
 /// <summary>What one shipping pass did, and the backlog it left.</summary>
 public sealed record ShipPassSummary(int Found, int Attempted, int Shipped, int Failed, int Backlog)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Rainforest.Domain.Resilience;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Telemetry;
 
 namespace Rainforest.Archive.Shipping;
 

@@ -1,4 +1,5 @@
-namespace Rainforest.Archive;
+using Rainforest.Archive.Telemetry;
+namespace Rainforest.Archive.Status;
 
 /// <summary>
 /// This silo's shipping health: last success, last error, hours shipped. Logs a failure when the kind of

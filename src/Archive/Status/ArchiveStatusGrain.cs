@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Status;
 
 /// <summary>
 /// The cluster-wide archive status: the last report of each shipper (one per host and logs directory,

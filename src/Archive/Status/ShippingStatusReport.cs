@@ -1,4 +1,6 @@
 using Rainforest.Archive.Shipping;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Rotation;
 
 namespace Rainforest.Archive.Status;
 

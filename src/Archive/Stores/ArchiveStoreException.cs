@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>A failed store operation, classified so the shipper knows whether to back off or retry now.</summary>
 public sealed class ArchiveStoreException(ArchiveErrorKind kind, string? code, string message, Exception? inner = null)

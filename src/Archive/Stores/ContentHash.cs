@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>The MD5 a single-part upload is checked against (Content-MD5 on the way in, the ETag on the way out).</summary>
 public static class ContentHash

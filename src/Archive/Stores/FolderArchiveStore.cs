@@ -1,4 +1,6 @@
-namespace Rainforest.Archive;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Telemetry;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>
 /// Hour objects as files under a local folder, with the S3 key layout. A write goes to a temporary file

@@ -1,4 +1,4 @@
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>
 /// Where hour objects live: an S3 bucket or a local folder, addressed by the same keys. Every write is

@@ -1,8 +1,10 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Telemetry;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>
 /// Hour objects in an S3 bucket (AWS or any S3-compatible server). Uploads carry Content-MD5, which the

@@ -1,8 +1,9 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
+using Rainforest.Archive.Configuration;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>Builds the S3 client from the archive options; credentials come from the SDK's standard chain.</summary>
 public static class S3ClientFactory

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Stores;
 
 /// <summary>Sorts S3 and network failures into the kinds the shipper and the status distinguish.</summary>
 public static class S3ErrorClassifier

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Rainforest.Archive;
+namespace Rainforest.Archive.Telemetry;
 
 /// <summary>The archive's instruments, on the meter <c>Rainforest.Archive</c>.</summary>
 public sealed class ArchiveMetrics

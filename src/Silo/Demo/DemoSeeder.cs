@@ -1,4 +1,6 @@
 using Rainforest.Simulator;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Silo.Demo;
 

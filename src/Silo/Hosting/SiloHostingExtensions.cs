@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Persistence;
 using Orleans.Storage;
-using Rainforest.Archive;
 using Rainforest.Grains.Hosting;
 using Rainforest.Silo.Cluster;
 using StackExchange.Redis;
+using Rainforest.Archive.Hosting;
 
 namespace Rainforest.Silo.Hosting;
 

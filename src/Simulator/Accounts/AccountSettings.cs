@@ -1,4 +1,5 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Accounts;
 
 /// <summary>Immutable, swapped whole, so a request sees one consistent set. Null credentials mean the defaults.</summary>
 internal sealed record AccountSettings(string? User, string? Password, SimulatedFault Fault, TimeSpan? Delay, bool Configured)

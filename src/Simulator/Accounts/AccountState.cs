@@ -1,4 +1,7 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
+using Rainforest.Simulator.Recording;
+using Rainforest.Simulator.Relay;
+namespace Rainforest.Simulator.Accounts;
 
 /// <summary>
 /// Everything the simulator keeps for one Cloud ID: settings, traffic counters, the request log and the

@@ -1,4 +1,5 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Accounts;
 
 /// <summary>A snapshot of one account: its settings and its relay traffic so far.</summary>
 /// <param name="CloudId">Lower-case Cloud ID.</param>

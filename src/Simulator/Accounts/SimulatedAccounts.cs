@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Rainforest.Simulator.Faults;
+using Rainforest.Simulator.Recording;
 
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Accounts;
 
 /// <summary>
 /// The simulator's accounts: explicit ones, plus (with <see cref="SimulatorOptions.AutoAccounts"/>) every

@@ -1,6 +1,6 @@
 using Rainforest.Domain.Users;
 
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Accounts;
 
 /// <summary>
 /// Cloud ID spelling in the simulator: keys are lower-case; automatic accounts need a real <see cref="CloudId"/>,

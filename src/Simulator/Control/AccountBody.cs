@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Control;
 
 /// <summary>Body of <c>PUT /sim/accounts/{cloudId}</c>; missing credentials mean the default ones.</summary>
 internal sealed class AccountBody

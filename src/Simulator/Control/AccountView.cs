@@ -1,4 +1,6 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Control;
 
 /// <summary>An account as the control API shows it (without its password).</summary>
 internal sealed record AccountView(

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
+using Rainforest.Simulator.Recording;
 
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Control;
 
 /// <summary>The <c>/sim/…</c> routes: configure accounts and faults, read request logs and totals.</summary>
 internal sealed class ControlHandlers(SimulatedAccounts accounts, SimulatorStats stats)

@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Control;
 
 /// <summary>The control API's own JSON settings, independent of whatever host the simulator is mapped into.</summary>
 internal static class ControlJson

@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Control;
 
 /// <summary>Body of <c>PUT /sim/accounts/{cloudId}/fault</c>.</summary>
 internal sealed class FaultBody

@@ -1,4 +1,6 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Recording;
+namespace Rainforest.Simulator.Control;
 
 /// <summary>Body of <c>GET /sim/stats</c>.</summary>
 internal sealed record StatsView(

@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Faults;
 
 /// <summary>The wire spelling of faults (<c>wrong-credentials</c>); enum names are accepted too.</summary>
 internal static class FaultNames

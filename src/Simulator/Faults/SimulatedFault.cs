@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Faults;
 
 /// <summary>How an account's gateway misbehaves; what the field has shown relay clients must survive.</summary>
 public enum SimulatedFault

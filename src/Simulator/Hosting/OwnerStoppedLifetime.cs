@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Hosting;
 
 /// <summary>
 /// The lifetime of a simulator embedded in another process (tests, the demo): its owner stops it, so Ctrl-C

@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Hosting;
 
 /// <summary>A throw-away TLS certificate for the simulated relay (the real one serves HTTPS on 9445).</summary>
 public static class SimulatorCertificate

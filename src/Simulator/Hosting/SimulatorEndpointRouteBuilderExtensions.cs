@@ -1,4 +1,6 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Control;
+using Rainforest.Simulator.Relay;
+namespace Rainforest.Simulator.Hosting;
 
 /// <summary>Maps the relay route and the <c>/sim/…</c> control routes.</summary>
 public static class SimulatorEndpointRouteBuilderExtensions

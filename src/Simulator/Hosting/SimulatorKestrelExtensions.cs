@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Hosting;
 
 /// <summary>Kestrel sized for a benchmark of 100k accounts polled every 6 s over kept-alive connections.</summary>
 public static class SimulatorKestrelExtensions

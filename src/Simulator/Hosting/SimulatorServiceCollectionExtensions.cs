@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Control;
+using Rainforest.Simulator.Recording;
+using Rainforest.Simulator.Relay;
 
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Hosting;
 
 /// <summary>Registers the simulator's services in any host; pair with <see cref="SimulatorEndpointRouteBuilderExtensions.MapRelaySimulator"/>.</summary>
 public static class SimulatorServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Hosting;
 
 /// <summary>Turns a WebApplicationBuilder into a standalone simulator process (see Program.cs).</summary>
 public static class SimulatorWebApplicationBuilderExtensions

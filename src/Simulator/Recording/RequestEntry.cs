@@ -1,4 +1,5 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Recording;
 
 /// <summary>A compact log slot (24 bytes): accounts can number in the hundreds of thousands.</summary>
 internal struct RequestEntry

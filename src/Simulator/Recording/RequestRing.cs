@@ -1,4 +1,5 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Recording;
 
 /// <summary>
 /// The last <c>capacity</c> requests of one account, in arrival order. Starts tiny and doubles, so idle

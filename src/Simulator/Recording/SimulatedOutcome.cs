@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Recording;
 
 /// <summary>What the simulator did with one relay request.</summary>
 public enum SimulatedOutcome : byte

@@ -1,4 +1,5 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Recording;
 
 /// <summary>One relay request as the simulator saw it. Times are the simulator clock's Unix milliseconds.</summary>
 /// <param name="ReceivedUnixMs">When the request arrived.</param>

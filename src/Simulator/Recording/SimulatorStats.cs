@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Recording;
 
 /// <summary>Live totals over all relay requests; every property reads the current value.</summary>
 public sealed class SimulatorStats

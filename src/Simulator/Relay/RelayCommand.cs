@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Relay;
 
 /// <summary>A parsed relay request body: <c>&lt;Command&gt;&lt;Name&gt;…&lt;/Name&gt;[&lt;Format&gt;JSON&lt;/Format&gt;]&lt;/Command&gt;</c>.</summary>
 internal sealed record RelayCommand(string Name, bool Json)

@@ -1,4 +1,7 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
+using Rainforest.Simulator.Recording;
+namespace Rainforest.Simulator.Relay;
 
 /// <summary>
 /// <c>POST /cgi-bin/post_manager</c>: authenticates by the Cloud-Id/User/Password headers, applies the

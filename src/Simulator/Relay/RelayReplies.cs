@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Relay;
 
 /// <summary>The relay's reply bodies, byte for byte: CRLF line endings, two-space indent, no XML declaration.</summary>
 internal static class RelayReplies

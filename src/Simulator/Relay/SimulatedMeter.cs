@@ -1,4 +1,6 @@
-namespace Rainforest.Simulator;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
+namespace Rainforest.Simulator.Relay;
 
 /// <summary>
 /// One household's gateway and meter: stable MAC ids derived from the Cloud ID and a plausible, varying

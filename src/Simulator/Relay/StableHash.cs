@@ -1,4 +1,4 @@
-namespace Rainforest.Simulator;
+namespace Rainforest.Simulator.Relay;
 
 /// <summary>Deterministic hashing, so an account's identity and readings are the same in every run.</summary>
 internal static class StableHash

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Hosting;
 
 namespace Rainforest.Archive.Tests.Configuration;
 

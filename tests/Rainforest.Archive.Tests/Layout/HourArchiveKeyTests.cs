@@ -1,3 +1,4 @@
+using Rainforest.Archive.Rotation;
 namespace Rainforest.Archive.Tests.Layout;
 
 public sealed class HourArchiveKeyTests

@@ -1,3 +1,5 @@
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Rotation;
 namespace Rainforest.Archive.Tests.Shipping;
 
 /// <summary>The archive-wide breaker: who trips it, how long it stays open, and that the stop pass ignores it.</summary>

@@ -1,6 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Rainforest.Archive.Tests.Support;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Rotation;
+using Rainforest.Archive.Stores;
+using Rainforest.Archive.Telemetry;
 
 namespace Rainforest.Archive.Tests.Shipping;
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Rainforest.Archive.Tests.Support;
+using Rainforest.Archive.Hosting;
+using Rainforest.Archive.Status;
 
 namespace Rainforest.Archive.Tests.Shipping;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Orleans.TestingHost;
+using Rainforest.Archive.Hosting;
 
 namespace Rainforest.Archive.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Accounts;
 namespace Rainforest.Cli.Tests.Support;
 
 /// <summary>

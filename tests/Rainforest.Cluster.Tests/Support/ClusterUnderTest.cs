@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using StackExchange.Redis;
+using Rainforest.Simulator.Accounts;
 
 namespace Rainforest.Cluster.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Rainforest.Security.Tests.Fixtures;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Security.Tests.Isolation;
 

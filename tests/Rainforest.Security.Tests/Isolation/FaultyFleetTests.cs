@@ -1,6 +1,7 @@
 using System.Globalization;
 using Rainforest.Grains.Polling;
 using Xunit.Abstractions;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Security.Tests.Isolation;
 

@@ -1,4 +1,6 @@
 using Rainforest.Security.Tests.Fixtures;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
 
 namespace Rainforest.Security.Tests.Secrets;
 

@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Accounts;
 namespace Rainforest.Security.Tests.Support;
 
 /// <summary>JSON bodies and replies as the API speaks them (snake_case).</summary>
