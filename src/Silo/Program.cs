@@ -1,9 +1,9 @@
+using Rainforest.Archive.Telemetry;
 using Rainforest.Grains.Telemetry;
 using Rainforest.Silo.Cluster;
 using Rainforest.Silo.Hosting;
 #if DEMO
 using Rainforest.Silo.Demo;
-using Rainforest.Archive.Telemetry;
 #endif
 
 var demo = DemoSwitch.Requested(ref args);
