@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Rainforest.Api.Endpoints;
 
@@ -7,16 +8,17 @@ namespace Rainforest.Api.Endpoints;
 /// Bound by the framework with the strict JSON options of <see cref="RequestBinding"/> (a field of the wrong type is
 /// refused, not coerced; a field given twice is refused) and validated before the handler runs. Unknown fields
 /// are ignored, as the original import files carry extras.
-/// For a migration only, <c>total_events_logged</c>, <c>first_timestamp</c> and <c>last_timestamp</c> (Unix
+/// The counters are numbers only (the web defaults would read <c>"12"</c> as 12). For a migration only, <c>total_events_logged</c>, <c>first_timestamp</c> and <c>last_timestamp</c> (Unix
 /// seconds) carry the counters the user had in the old system; they are taken only by a user that has logged
 /// nothing here yet.
 /// </summary>
 public sealed record UserRegistrationBody(
     [property: Required(ErrorMessage = "user_email is required."), EmailShaped] string? UserEmail,
     [property: Required(AllowEmptyStrings = true, ErrorMessage = "user_pw is required."), RelayPassword] string? UserPw,
-    [property: Range(0, long.MaxValue, ErrorMessage = "total_events_logged must be 0 or more.")] long? TotalEventsLogged = null,
-    double? FirstTimestamp = null,
-    double? LastTimestamp = null) : IValidatableObject
+    [property: Range(0, long.MaxValue, ErrorMessage = "total_events_logged must be 0 or more."), JsonNumberHandling(JsonNumberHandling.Strict)]
+    long? TotalEventsLogged = null,
+    [property: JsonNumberHandling(JsonNumberHandling.Strict)] double? FirstTimestamp = null,
+    [property: JsonNumberHandling(JsonNumberHandling.Strict)] double? LastTimestamp = null) : IValidatableObject
 {
     /// <summary>Only called once validation passed, so both fields are there.</summary>
     public UserRegistration ToRegistration() => new(UserEmail!.Trim(), UserPw!,
