@@ -74,7 +74,7 @@ public sealed class MigrationTests(CliSystem system) : IAsyncLifetime
         {
             Assert.Contains(listed, l => l.StartsWith($"key \"{key}\"", StringComparison.Ordinal) && l.Contains(reason, StringComparison.Ordinal));
         }
-        Assert.Contains("1 users are marked active: false", run.Out);
+        Assert.Contains("1 user is marked active: false", run.Out);
 
         foreach (var (key, total, first, last) in Frozen)
         {

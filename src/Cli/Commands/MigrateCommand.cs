@@ -51,7 +51,7 @@ public static class MigrateCommand
         {
             progress.Reading(await OriginalRedis.CountAsync(redis, source));
             var entries = await OriginalRedis.ReadAsync(redis, source, progress.Read, ct);
-            var plan = MigrationPlan.From(entries, DateTimeOffset.UtcNow);
+            var plan = MigrationPlan.From(entries, TimeProvider.System.GetUtcNow());
             progress.Registering(plan.Users.Count);
             return await migrator.RunAsync(plan, progress.Registered, ct);
         });

@@ -5,6 +5,8 @@ namespace Rainforest.Cli.Output;
 /// <summary>A migration's summary as text: the counts, then every skipped or failed key with its reason.</summary>
 public static class MigrationReportView
 {
+    private const int MaxUsersListed = 50;
+
     public static async Task WriteAsync(TextWriter writer, string source, Uri server, MigrationReport report)
     {
         var seconds = report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
@@ -27,13 +29,13 @@ public static class MigrationReportView
         if (report.Inactive > 0)
         {
             await writer.WriteLineAsync(
-                $"  {report.Inactive} users are marked active: false; the 2015 system never read that flag, so they are migrated and polled like the rest.");
+                $"  {report.Inactive} {(report.Inactive == 1 ? "user is" : "users are")} marked active: false; the 2015 system never read that flag, so they are migrated and polled like the rest.");
         }
 
         if (report.DryRun)
         {
-            await Lines(writer, "Would create:", report.Results.Where(r => r.Outcome == MigrationOutcome.WouldCreate).ToList());
-            await Lines(writer, "Already registered (e-mail and password would be updated if they differ):",
+            await Users(writer, "Would create:", report.Results.Where(r => r.Outcome == MigrationOutcome.WouldCreate).ToList());
+            await Users(writer, "Already registered (e-mail and password would be updated if they differ):",
                 report.Results.Where(r => r.Outcome == MigrationOutcome.AlreadyRegistered).ToList());
         }
         await Lines(writer, "Skipped records (fix them in the old Redis and run the migration again; it is safe to repeat):", report.Skipped);
@@ -54,6 +56,17 @@ public static class MigrationReportView
 
     private static Task Count(TextWriter writer, string name, int value) =>
         writer.WriteLineAsync($"  {name,-12} {value,7}");
+
+    // A large store's users would bury the skipped records; counts say enough there, and --json lists each.
+    private static async Task Users(TextWriter writer, string heading, IReadOnlyList<MigrationResult> results)
+    {
+        if (results.Count <= MaxUsersListed)
+        {
+            await Lines(writer, heading, results);
+            return;
+        }
+        await writer.WriteLineAsync($"{heading} {results.Count} users (--json lists each)");
+    }
 
     private static async Task Lines(TextWriter writer, string heading, IReadOnlyList<MigrationResult> results)
     {
