@@ -5,7 +5,7 @@ public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>An import finished, but some lines were rejected (reported with their line numbers).</summary>
+    /// <summary>An import or migration finished, but some lines or records were rejected or skipped (each reported with its reason).</summary>
     public const int LinesRejected = 1;
 
     /// <summary>Bad arguments or options, a missing API key, an unreadable file.</summary>

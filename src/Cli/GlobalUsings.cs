@@ -5,3 +5,4 @@ global using Rainforest.Cli.Api;
 global using Rainforest.Cli.Commands;
 global using Rainforest.Cli.Import;
 global using Rainforest.Cli.Output;
+global using Rainforest.Cli.Migration;

@@ -12,6 +12,7 @@ public sealed class HelpTests
     [InlineData("users", "show")]
     [InlineData("users", "delete")]
     [InlineData("status")]
+    [InlineData("migrate")]
     public async Task Every_command_has_help(params string[] command)
     {
         var run = await CommandLine.RunAsync(CommandLine.NoEnvironment, [.. command, "--help"]);

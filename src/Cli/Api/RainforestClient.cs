@@ -49,9 +49,13 @@ public sealed class RainforestClient : IDisposable
     public Uri Server => _settings.Server;
 
     /// <summary>Creates or updates one user. Throws only when no line could succeed (server unreachable, key refused).</summary>
-    public async Task<RegistrationReply> RegisterAsync(string cloudId, string email, string password, CancellationToken ct)
+    public Task<RegistrationReply> RegisterAsync(string cloudId, string email, string password, CancellationToken ct) =>
+        RegisterAsync(cloudId, new RegistrationBody(email, password), ct);
+
+    /// <summary>Creates or updates one user from a whole body (a migration's carries counters).</summary>
+    public async Task<RegistrationReply> RegisterAsync(string cloudId, RegistrationBody registration, CancellationToken ct)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new RegistrationBody(email, password), ApiJson.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(registration, ApiJson.Options);
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, UserPath(cloudId))
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },

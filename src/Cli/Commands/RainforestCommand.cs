@@ -1,6 +1,6 @@
 namespace Rainforest.Cli.Commands;
 
-/// <summary>The command tree: <c>rainforest users import|export|list|show|delete</c> and <c>rainforest status</c>.</summary>
+/// <summary>The command tree: <c>rainforest users import|export|list|show|delete</c>, <c>rainforest status</c> and <c>rainforest migrate</c>.</summary>
 public static class RainforestCommand
 {
     public const string Name = "rainforest";
@@ -8,7 +8,7 @@ public static class RainforestCommand
     private const string Description = """
         Operate a Rainforest Logger over its HTTP API (one silo, or a gateway in front of a cluster).
 
-        Exit codes: 0 ok, 1 import finished with rejected lines, 2 bad arguments or no API key,
+        Exit codes: 0 ok, 1 import or migration finished with rejected lines or skipped records, 2 bad arguments or no API key,
         3 server unreachable, 4 API key rejected, 5 user not found, 6 server error.
         """;
 
@@ -19,6 +19,7 @@ public static class RainforestCommand
         {
             UsersCommand.Create(globals, console),
             StatusCommand.Create(globals, console),
+            MigrateCommand.Create(globals, console),
         };
         // The name in usage lines, also when the tool runs inside another host (dotnet run, tests).
         root.HelpName = Name;

@@ -46,6 +46,30 @@ public sealed class CounterLedger(Func<UserRecord> record, int writeEvery)
         return ++Unwritten >= writeEvery;
     }
 
+    /// <summary>
+    /// Takes the counters a migrated user brings, if this user has logged nothing yet: a live user's counters are
+    /// never rewound or inflated by a migration run again.
+    /// </summary>
+    /// <returns>True when the counters changed and must be written.</returns>
+    public bool Adopt(MigratedCounters counters)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(counters.TotalEventsLogged);
+        var state = record();
+        if (!AcceptsMigration(state, counters)) return false;
+        state.TotalEventsLogged = counters.TotalEventsLogged;
+        state.FirstTimestamp = counters.FirstTimestamp;
+        state.LastTimestamp = counters.LastTimestamp;
+        return true;
+    }
+
+    /// <summary>True when <see cref="Adopt"/> would change the counters.</summary>
+    public bool WouldAdopt(MigratedCounters counters) => AcceptsMigration(record(), counters);
+
+    // Counters that are already exactly these (the same migration again) are no change either.
+    private static bool AcceptsMigration(UserRecord state, MigratedCounters counters) =>
+        state.TotalEventsLogged == 0
+        && (counters.TotalEventsLogged != 0 || counters.FirstTimestamp != state.FirstTimestamp || counters.LastTimestamp != state.LastTimestamp);
+
     /// <summary>A write that began when <paramref name="counted"/> readings were unwritten has been stored.</summary>
     public void Written(int counted) => Unwritten = Math.Max(0, Unwritten - counted);
 

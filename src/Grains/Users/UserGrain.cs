@@ -83,7 +83,8 @@ public sealed partial class UserGrain(
         ArgumentException.ThrowIfNullOrEmpty(registration.Password);
 
         var state = record.State;
-        if (_credentials.AreStored(state, registration))
+        var takesCounters = registration.Counters is { } counters && _counters.WouldAdopt(counters);
+        if (_credentials.AreStored(state, registration) && !takesCounters)
         {
             // The same credentials again usually mean "fixed on the gateway side, try now".
             if (!_status.IsPolling) await RetryPromptlyAsync();
@@ -92,6 +93,7 @@ public sealed partial class UserGrain(
 
         var result = state.Registered ? RegistrationResult.Updated : RegistrationResult.Created;
         _credentials.Store(state, registration);
+        if (takesCounters) _counters.Adopt(registration.Counters!);
         await _writer.WriteAsync();
 
         if (result == RegistrationResult.Created)
