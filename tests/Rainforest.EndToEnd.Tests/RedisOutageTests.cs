@@ -85,5 +85,12 @@ public sealed class RedisOutageTests
         await system.Redis.StartAsync();
         await Eventually.Until(async () => (await api.PostAsync($"/api/users/{newcomer}", SystemUnderTest.UserBody(newcomer))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "registration after the outage");
+
+        // The refused update was not kept: posting it again changes the user, it is not "unchanged".
+        var retried = await api.PostAsync($"/api/users/{known}",
+            SystemUnderTest.JsonBody(new { user_email = SimulatedAccount.DefaultUser(known), user_pw = "a new password" }));
+        var retriedText = await retried.Content.ReadAsStringAsync();
+        Assert.True(retried.IsSuccessStatusCode, retriedText);
+        Assert.Equal("updated", JsonDocument.Parse(retriedText).RootElement.GetProperty("result").GetString());
     }
 }

@@ -92,9 +92,20 @@ public sealed partial class UserGrain(
         }
 
         var result = state.Registered ? RegistrationResult.Updated : RegistrationResult.Created;
+        var before = (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected);
         _credentials.Store(state, registration);
         if (takesCounters) _counters.Adopt(registration.Counters!);
-        await _writer.WriteAsync();
+        try
+        {
+            await _writer.WriteAsync();
+        }
+        catch
+        {
+            // Not stored (Redis down): the caller is told so, and a retry must not find these credentials "unchanged".
+            (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected) = before;
+            _credentials.Forget();
+            throw;
+        }
 
         if (result == RegistrationResult.Created)
         {
