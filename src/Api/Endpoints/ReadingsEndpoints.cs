@@ -72,7 +72,8 @@ public static class ReadingsEndpoints
         if (await grains.GetGrain<IUserGrain>(id.Value).GetAsync() is null) return UnknownUser(id);
 
         var summary = new DemandSummary(query.From, width);
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        // Not disposed on the way out: its final flush would start a 200 under a 503 problem.
+        var json = new Utf8JsonWriter(context.Response.Body);
         return await StreamAsync(context, id, query, readings,
             start: _ =>
             {
@@ -93,6 +94,7 @@ public static class ReadingsEndpoints
                 if (summary.Complete() is { } last) Write(json, last);
                 json.WriteEndArray();
                 await json.FlushAsync(ct);
+                await json.DisposeAsync();
             });
     }
 

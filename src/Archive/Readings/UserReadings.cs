@@ -32,7 +32,7 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
         // The local file first: if it is shipped and deleted meanwhile, the archive read that follows holds it.
         var local = await ReadLocalAsync(HourFileLayout.LocalPath(logs.Value.Directory, cloudId, hourUtc), cancellationToken);
         var stored = await store.ReadAsync(HourFileLayout.ObjectKey(archive.Value.Prefix, cloudId, hourUtc), cancellationToken);
-        var archived = stored is null ? [] : Decompress(stored.Content);
+        var archived = stored is null ? [] : Decompress(stored.Content, cloudId, hourUtc);
         return Merge([archived, local], from, to);
     }
 
@@ -53,16 +53,25 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
         return readings.OrderBy(r => r.Reading.TimeStamp).ToList();
     }
 
-    private static List<string> Decompress(byte[] content)
+    private static List<string> Decompress(byte[] content, string cloudId, DateTimeOffset hourUtc)
     {
-        using var gzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
+        try
         {
-            if (line.Length > 0) lines.Add(line);
+            using var gzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip, Encoding.UTF8);
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length > 0) lines.Add(line);
+            }
+            return lines;
         }
-        return lines;
+        catch (InvalidDataException e)
+        {
+            // A damaged object is an hour we cannot give; answering without it would be a shortened answer.
+            throw new ArchiveStoreException(ArchiveErrorKind.Permanent, "UnreadableObject",
+                $"The archived hour {HourStamp.Of(hourUtc)} of {cloudId} is not valid gzip: {e.Message}", e);
+        }
     }
 
     private static async Task<List<string>> ReadLocalAsync(string path, CancellationToken cancellationToken)
