@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Rainforest.Archive.Hosting;
 using Rainforest.Api.Endpoints;
 using Rainforest.Api.Problems;
 using Rainforest.Api.Security;
@@ -39,6 +40,7 @@ public static class RainforestApiExtensions
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddRequestBinding();
         services.AddOpenApi();
+        services.AddUserReadings(builder.Configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
@@ -59,6 +61,7 @@ public static class RainforestApiExtensions
         app.MapOpenApi();
         app.MapUserEndpoints();
         app.MapArchiveEndpoints();
+        app.MapReadingsEndpoints();
         return app;
     }
 

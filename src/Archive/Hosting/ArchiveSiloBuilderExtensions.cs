@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Readings;
 using Rainforest.Archive.Rotation;
 using Rainforest.Archive.Stores;
 using Rainforest.Archive.Telemetry;
@@ -26,6 +27,28 @@ public static class ArchiveSiloBuilderExtensions
     {
         var services = silo.Services;
 
+        services.AddArchiveStore(configuration);
+        services.TryAddSingleton<ArchiveHealth>();
+
+        services.TryAddSingleton<HourArchiver>();
+        services.TryAddSingleton<LogDirectoryScanner>();
+        services.TryAddSingleton<ClusterPeers>();
+        services.TryAddSingleton<ArchiveCircuit>();
+        services.TryAddSingleton<ShippingBacklog>();
+        services.TryAddSingleton<HourShipment>();
+        services.TryAddSingleton<ShippingStatusReport>();
+        services.TryAddSingleton<HourShipper>();
+        services.TryAddSingleton<ShippingSchedule>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HourShipperLifecycle>();
+        return silo;
+    }
+
+    /// <summary>
+    /// The archive store chosen by configuration (S3 when <c>Rainforest:Archive:Bucket</c> is set, else the local
+    /// folder archive), with its validated options: what a silo ships to and what any API host reads from.
+    /// </summary>
+    public static IServiceCollection AddArchiveStore(this IServiceCollection services, IConfiguration configuration)
+    {
         // The same LogsOptions the user grains write by; binding it again where both are hosted is harmless.
         services.AddOptions<LogsOptions>().Bind(configuration.GetSection(LogsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -44,8 +67,6 @@ public static class ArchiveSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ArchiveMetrics>();
-        services.TryAddSingleton<ArchiveHealth>();
-
         services.TryAddSingleton<IArchiveStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ArchiveOptions>>();
@@ -53,17 +74,17 @@ public static class ArchiveSiloBuilderExtensions
             var s3 = S3ClientFactory.Create(options.Value, sp.GetKeyedService<AWSCredentials>(CredentialsKey));
             return new S3ArchiveStore(s3, options, sp.GetRequiredService<ArchiveMetrics>());
         });
+        return services;
+    }
 
-        services.TryAddSingleton<HourArchiver>();
-        services.TryAddSingleton<LogDirectoryScanner>();
-        services.TryAddSingleton<ClusterPeers>();
-        services.TryAddSingleton<ArchiveCircuit>();
-        services.TryAddSingleton<ShippingBacklog>();
-        services.TryAddSingleton<HourShipment>();
-        services.TryAddSingleton<ShippingStatusReport>();
-        services.TryAddSingleton<HourShipper>();
-        services.TryAddSingleton<ShippingSchedule>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HourShipperLifecycle>();
-        return silo;
+    /// <summary>
+    /// Reading a user's logged readings back (archive plus this process's unshipped hour files), for the API
+    /// in a silo or in the standalone gateway, from the same configuration keys the shipper uses.
+    /// </summary>
+    public static IServiceCollection AddUserReadings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddArchiveStore(configuration);
+        services.TryAddSingleton<UserReadings>();
+        return services;
     }
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics.Metrics;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Rainforest.Archive.Configuration;
+using Rainforest.Archive.Readings;
+using Rainforest.Archive.Stores;
+using Rainforest.Archive.Telemetry;
+using Rainforest.Archive.Tests.Support;
+
+namespace Rainforest.Archive.Tests.Readings;
+
+public sealed class UserReadingsTests : IAsyncLifetime
+{
+    private const string User = "0a1b2c";
+    private static readonly DateTimeOffset Hour17 = new(2026, 3, 10, 17, 0, 0, TimeSpan.Zero);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "rainforest-readings-" + Guid.NewGuid().ToString("n"));
+    private ServiceProvider _services = null!;
+    private IArchiveStore _store = null!;
+    private IOptions<ArchiveOptions> _archive = null!;
+    private IOptions<LogsOptions> _logs = null!;
+
+    private string LogsDirectory => Path.Combine(_root, "logs");
+
+    public Task InitializeAsync()
+    {
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        _archive = Microsoft.Extensions.Options.Options.Create(new ArchiveOptions { Directory = Path.Combine(_root, "archive") });
+        _logs = Microsoft.Extensions.Options.Options.Create(new LogsOptions { Directory = LogsDirectory });
+        _store = new FolderArchiveStore(_archive, new ArchiveMetrics(_services.GetRequiredService<IMeterFactory>()));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_hour_merges_archive_and_local_lines_sorted_by_gateway_time_each_line_once()
+    {
+        var archived = new[] { Reading(0, 100), Reading(12, 102), Reading(24, 104) };
+        var local = new[] { Reading(12, 102), Reading(6, 101), Reading(18, 103) };
+        await ArchiveAsync(Hour17, archived);
+        HourFileWriter.Write(LogsDirectory, User, Hour17, local, tornTail: "{\"DeviceMacId\": 1, \"Meter");
+
+        var lines = await Reader().ReadHourAsync(User, Hour17, Hour17, Hour17.AddHours(1), CancellationToken.None);
+
+        Assert.Equal([Reading(0, 100), Reading(6, 101), Reading(12, 102), Reading(18, 103), Reading(24, 104)], lines.Select(l => l.Line));
+        Assert.Equal([0.1, 0.101, 0.102, 0.103, 0.104], lines.Select(l => l.Reading.Kilowatts));
+    }
+
+    [Fact]
+    public async Task Only_readings_from_from_up_to_but_not_including_to_are_kept()
+    {
+        await ArchiveAsync(Hour17, [Reading(0, 1), Reading(6, 2), Reading(12, 3), Reading(18, 4)]);
+
+        var lines = await Reader().ReadHourAsync(User, Hour17, Hour17.AddSeconds(6), Hour17.AddSeconds(18), CancellationToken.None);
+
+        Assert.Equal([Reading(6, 2), Reading(12, 3)], lines.Select(l => l.Line));
+    }
+
+    [Fact]
+    public async Task An_hour_with_neither_object_nor_file_is_empty_and_a_file_without_a_complete_line_adds_nothing()
+    {
+        Assert.Empty(await Reader().ReadHourAsync(User, Hour17, Hour17, Hour17.AddHours(1), CancellationToken.None));
+
+        HourFileWriter.Write(LogsDirectory, User, Hour17, [], tornTail: Reading(0, 1));
+        Assert.Empty(await Reader().ReadHourAsync(User, Hour17, Hour17, Hour17.AddHours(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_file_the_logger_holds_open_for_appending_is_read()
+    {
+        var path = HourFileWriter.Write(LogsDirectory, User, Hour17, [Reading(0, 1)]);
+        await using var writer = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        await writer.WriteAsync(Encoding.UTF8.GetBytes(Reading(6, 2) + "\n"));
+        await writer.FlushAsync();
+
+        var lines = await Reader().ReadHourAsync(User, Hour17, Hour17, Hour17.AddHours(1), CancellationToken.None);
+
+        Assert.Equal([Reading(0, 1), Reading(6, 2)], lines.Select(l => l.Line));
+    }
+
+    [Fact]
+    public async Task An_archive_that_cannot_be_read_fails_the_hour_instead_of_shortening_it()
+    {
+        HourFileWriter.Write(LogsDirectory, User, Hour17, [Reading(0, 1)]);
+        var reader = new UserReadings(new UnreadableStore(), _archive, _logs);
+
+        var failure = await Assert.ThrowsAsync<ArchiveStoreException>(
+            () => reader.ReadHourAsync(User, Hour17, Hour17, Hour17.AddHours(1), CancellationToken.None));
+        Assert.Equal(ArchiveErrorKind.Transient, failure.Kind);
+    }
+
+    [Fact]
+    public void Merge_skips_lines_that_are_not_demand_records()
+    {
+        var merged = UserReadings.Merge([["not json", Reading(6, 2), "{\"other\": 1}"], [Reading(0, 1)]], Hour17, Hour17.AddHours(1));
+
+        Assert.Equal([Reading(0, 1), Reading(6, 2)], merged.Select(l => l.Line));
+    }
+
+    [Fact]
+    public void The_hours_of_a_range_cover_its_partial_first_and_last_hours_and_exclude_to()
+    {
+        Assert.Equal([Hour17, Hour17.AddHours(1)], UserReadings.HoursOf(Hour17.AddMinutes(59), Hour17.AddHours(1).AddMinutes(1)));
+        Assert.Equal([Hour17], UserReadings.HoursOf(Hour17, Hour17.AddHours(1)));
+    }
+
+    private UserReadings Reader() => new(_store, _archive, _logs);
+
+    private static string Reading(int seconds, int demand) => HourFileWriter.Record(Hour17.AddSeconds(seconds), demand);
+
+    private async Task ArchiveAsync(DateTimeOffset hour, IEnumerable<string> lines)
+    {
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            foreach (var line in lines) await gzip.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"));
+        }
+        await _store.WriteAsync(HourFileLayout.ObjectKey(_archive.Value.Prefix, User, hour), compressed.ToArray(), null, CancellationToken.None);
+    }
+
+    private sealed class UnreadableStore : IArchiveStore
+    {
+        public string Target => "nowhere";
+
+        public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) =>
+            throw new ArchiveStoreException(ArchiveErrorKind.Transient, "ServiceUnavailable", "The store is down.");
+
+        public Task<string> WriteAsync(string key, byte[] content, string? expectedETag, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+    }
+}
