@@ -1,3 +1,4 @@
+using Rainforest.Simulator.Accounts;
 using StackExchange.Redis;
 
 namespace Rainforest.Cli.Tests;

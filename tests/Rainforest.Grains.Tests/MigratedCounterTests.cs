@@ -1,5 +1,7 @@
 using Rainforest.Contracts;
 using Rainforest.Grains.Polling;
+using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Faults;
 using Rainforest.Simulator;
 using Rainforest.Testing;
 

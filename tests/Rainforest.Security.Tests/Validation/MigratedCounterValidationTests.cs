@@ -1,5 +1,6 @@
-using System.Net.Http.Json;
 using Rainforest.Security.Tests.Fixtures;
+using Rainforest.Simulator.Accounts;
+using System.Net.Http.Json;
 
 namespace Rainforest.Security.Tests.Validation;
 
