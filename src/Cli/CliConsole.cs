@@ -17,6 +17,9 @@ public sealed class CliConsole
     /// <summary>True when <see cref="Out"/> is an interactive terminal: progress bar and colours; plain text otherwise.</summary>
     public bool OutIsTerminal { get; init; }
 
+    /// <summary>True when <see cref="Error"/> is an interactive terminal: where a progress display goes while data goes elsewhere.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>The run owns the process, so it may install the Ctrl+C handler.</summary>
     public bool OwnsProcess { get; init; }
 
@@ -27,6 +30,7 @@ public sealed class CliConsole
         In = Console.In,
         Environment = System.Environment.GetEnvironmentVariable,
         OutIsTerminal = !Console.IsOutputRedirected && System.Environment.GetEnvironmentVariable("TERM") != "dumb",
+        ErrorIsTerminal = !Console.IsErrorRedirected && System.Environment.GetEnvironmentVariable("TERM") != "dumb",
         OwnsProcess = true,
     };
 

@@ -142,17 +142,37 @@ public sealed class RainforestClient : IDisposable
         };
     }
 
+    /// <summary>
+    /// A GET whose body may be long (a user's readings): returned as soon as the headers are in, so the caller
+    /// streams it; an error answer becomes the documented exit code (400 → 2, 404 → 5, 401/403 → 4, else 6).
+    /// </summary>
+    public async Task<HttpResponseMessage> GetStreamingAsync(string path, string what, CancellationToken ct)
+    {
+        var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), ct, HttpCompletionOption.ResponseHeadersRead);
+        try
+        {
+            await EnsureSuccessAsync(response, what, ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static string UserPath(string cloudId) => $"api/users/{Uri.EscapeDataString(cloudId)}";
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         try
         {
             // A request message can be sent only once, so each attempt builds its own.
             return await _rateLimitRetry.ExecuteAsync(
-                async token => await _http.SendAsync(request(), HttpCompletionOption.ResponseContentRead, token), ct);
+                async token => await _http.SendAsync(request(), completion, token), ct);
         }
         catch (HttpRequestException ex)
         {
@@ -164,6 +184,10 @@ public sealed class RainforestClient : IDisposable
                 $"The server at {_settings.Server} did not answer within {_settings.Timeout.TotalSeconds:0} s (--timeout).");
         }
     }
+
+    /// <summary>The message for a transfer that broke after the answer began (the server aborts a stream it cannot finish).</summary>
+    public string BrokenTransfer(string what, Exception ex) =>
+        $"The transfer of {what} from {_settings.Server} broke off ({ex.GetBaseException().Message.TrimEnd('.')}); what arrived is incomplete.";
 
     private string Unreachable(HttpRequestException ex)
     {

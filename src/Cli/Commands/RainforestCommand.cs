@@ -1,6 +1,6 @@
 namespace Rainforest.Cli.Commands;
 
-/// <summary>The command tree: <c>rainforest users import|export|list|show|delete</c>, <c>rainforest status</c> and <c>rainforest migrate</c>.</summary>
+/// <summary>The command tree: <c>rainforest users import|export|list|show|delete</c>, <c>rainforest readings</c>, <c>rainforest status</c> and <c>rainforest migrate</c>.</summary>
 public static class RainforestCommand
 {
     public const string Name = "rainforest";
@@ -18,6 +18,7 @@ public static class RainforestCommand
         var root = new RootCommand(Description)
         {
             UsersCommand.Create(globals, console),
+            ReadingsCommand.Create(globals, console),
             StatusCommand.Create(globals, console),
             MigrateCommand.Create(globals, console),
         };
