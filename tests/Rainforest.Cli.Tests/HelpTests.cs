@@ -11,6 +11,7 @@ public sealed class HelpTests
     [InlineData("users", "list")]
     [InlineData("users", "show")]
     [InlineData("users", "delete")]
+    [InlineData("readings")]
     [InlineData("status")]
     [InlineData("migrate")]
     public async Task Every_command_has_help(params string[] command)
