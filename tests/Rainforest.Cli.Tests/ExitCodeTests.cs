@@ -22,6 +22,8 @@ public sealed class ExitCodeTests(CliSystem system)
         new[] { "users", "list", "--server", "ftp://example.com" },
         new[] { "users", "list", "--server", "not a url" },
         new[] { "status", "extra" },
+        new[] { "readings", "002506" },
+        new[] { "readings", "002506", "--from", "1773162000", "--format", "xml" },
     };
 
     [Theory]
@@ -51,6 +53,7 @@ public sealed class ExitCodeTests(CliSystem system)
     [InlineData("users", "delete", "00abcd")]
     [InlineData("users", "export")]
     [InlineData("status")]
+    [InlineData("readings", "00abcd", "--from", "1773162000")]
     public async Task An_unreachable_server_exits_3(params string[] args)
     {
         var server = CommandLine.ClosedServer();
@@ -91,6 +94,7 @@ public sealed class ExitCodeTests(CliSystem system)
     [InlineData("users", "delete", "00abcd")]
     [InlineData("users", "export")]
     [InlineData("status")]
+    [InlineData("readings", "00abcd", "--from", "1773162000")]
     public async Task A_rejected_api_key_exits_4(params string[] args)
     {
         var run = await CommandLine.RunAsync(CommandLine.Environment(system.Silo.BaseAddress, "not-the-key"), args);
@@ -145,6 +149,21 @@ public sealed class ExitCodeTests(CliSystem system)
         Assert.Matches(@"failed\s+2\b", import.Out);
         Assert.Matches(@"rejected\s+1\b", import.Out);
         Assert.Contains("line 3 (e30002): server said 500", import.Out);
+    }
+
+    [Fact]
+    public async Task Readings_from_an_archive_that_cannot_be_read_exit_6_and_leave_no_file()
+    {
+        await using var stub = new StubServer((_, _) =>
+            StubAnswer.Problem(503, "The archive cannot be read right now", "Some of the range is archived; try again later."));
+        var file = Path.Combine(system.NewDirectory(), "readings.jl");
+
+        var run = await CommandLine.RunAsync(CommandLine.Environment(stub.Url, "any-key"),
+            "readings", "00abcd", "--from", "1773162000", "-o", file);
+
+        run.AssertExit(ExitCodes.ServerError);
+        Assert.Contains("The archive cannot be read right now", run.Error);
+        Assert.False(File.Exists(file));
     }
 
     [Fact]
