@@ -20,10 +20,13 @@ public static class SummaryView
         foreach (var step in steps)
         {
             table.AddRow(Times.Show(step.Start), step.Count.ToString(CultureInfo.InvariantCulture),
-                Kw(step.MeanKw), Kw(step.MinKw), Kw(step.MaxKw), Kw(step.EnergyKwh));
+                Kw(step.MeanKw), Kw(step.MinKw), Kw(step.MaxKw), Kwh(step.EnergyKwh));
         }
         screen.Write(table);
     }
 
     private static string Kw(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    // A step of a minute holds a few watt-hours: more places than kW, or it shows as 0.
+    private static string Kwh(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);
 }
