@@ -16,7 +16,7 @@ namespace Rainforest.Api.Endpoints;
 /// </summary>
 public static class ReadingsEndpoints
 {
-    /// <summary>What a client is told to wait when the archive cannot be read right now.</summary>
+    /// <summary>What a client is told to wait when the archive or a silo's hour files cannot be read right now.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
     private static readonly byte[] NewLine = "\n"u8.ToArray();
@@ -99,9 +99,9 @@ public static class ReadingsEndpoints
     }
 
     /// <summary>
-    /// Reads hour after hour and hands each to <paramref name="hour"/>. The first hour is read before anything is
-    /// sent, so an archive that cannot be read answers 503; a later failure aborts the response, so the client sees
-    /// a broken transfer rather than a complete-looking, shortened answer.
+    /// Reads hour after hour and hands each batch to <paramref name="hour"/>. The first batch is read before anything
+    /// is sent, so an archive or a silo that cannot be read answers 503; a later failure aborts the response, so the
+    /// client sees a broken transfer rather than a complete-looking, shortened answer.
     /// </summary>
     private static async Task<IResult> StreamAsync(HttpContext context, CloudId id, ReadingsQuery query, UserReadings readings,
         Func<CancellationToken, Task> start, Func<IReadOnlyList<LoggedReading>, CancellationToken, Task> hour,
@@ -109,18 +109,18 @@ public static class ReadingsEndpoints
     {
         var ct = context.RequestAborted;
         var started = false;
-        foreach (var hourUtc in UserReadings.HoursOf(query.From, query.To))
+        await using var batches = readings.ReadAsync(id.Value, query.From, query.To, ct).GetAsyncEnumerator(ct);
+        while (true)
         {
-            IReadOnlyList<LoggedReading> lines;
             try
             {
-                lines = await readings.ReadHourAsync(id.Value, hourUtc, query.From, query.To, ct);
+                if (!await batches.MoveNextAsync()) break;
             }
-            catch (Exception e) when (e is ArchiveStoreException or IOException or UnauthorizedAccessException && !ct.IsCancellationRequested)
+            catch (Exception e) when (IsUnavailable(e) && !ct.IsCancellationRequested)
             {
-                if (!started) return ArchiveUnavailable(context, e);
+                if (!started) return Unavailable(context, e);
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReadingsEndpoints))
-                    .LogWarning(e, "Readings of {CloudId} aborted at {Hour}: the archive could not be read", id, HourStamp.Of(hourUtc));
+                    .LogWarning(e, "Readings of {CloudId} aborted: part of the range could not be read", id);
                 context.Abort();
                 return Results.Empty;
             }
@@ -130,11 +130,19 @@ public static class ReadingsEndpoints
                 await start(ct);
                 started = true;
             }
-            await hour(lines, ct);
+            await hour(batches.Current, ct);
+        }
+        if (!started)
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            await start(ct);
         }
         await finish(ct);
         return Results.Empty;
     }
+
+    private static bool IsUnavailable(Exception e) =>
+        e is ArchiveStoreException or UnshippedHoursUnavailableException or IOException or UnauthorizedAccessException;
 
     private static void Write(Utf8JsonWriter json, DemandStep step)
     {
@@ -148,11 +156,14 @@ public static class ReadingsEndpoints
         json.WriteEndObject();
     }
 
-    private static IResult ArchiveUnavailable(HttpContext context, Exception e)
+    private static IResult Unavailable(HttpContext context, Exception e)
     {
         context.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The archive cannot be read right now",
-            detail: $"Some of the range is archived and the archive did not answer ({(e as ArchiveStoreException)?.Code ?? e.GetType().Name}); try again later.");
+        return e is UnshippedHoursUnavailableException silo
+            ? TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "A silo's hour files cannot be read right now",
+                detail: $"Part of the range is not shipped yet and {silo.Place} did not give it ({silo.InnerException?.GetType().Name}); try again later.")
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The archive cannot be read right now",
+                detail: $"Some of the range is archived and the archive did not answer ({(e as ArchiveStoreException)?.Code ?? e.GetType().Name}); try again later.");
     }
 
     private static ProblemHttpResult BadQuery(string detail) =>

@@ -40,6 +40,10 @@ public static class ArchiveSiloBuilderExtensions
         services.TryAddSingleton<HourShipper>();
         services.TryAddSingleton<ShippingSchedule>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HourShipperLifecycle>();
+
+        // Every silo answers for its own hour files, so the readings API can ask each one for its part of an hour.
+        services.TryAddSingleton<LocalHourFiles>();
+        silo.AddPlacementDirector<OnSiloPlacement, OnSiloPlacementDirector>();
         return silo;
     }
 
@@ -78,12 +82,13 @@ public static class ArchiveSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Reading a user's logged readings back (archive plus this process's unshipped hour files), for the API
+    /// Reading a user's logged readings back (the archive plus every active silo's unshipped hour files), for the API
     /// in a silo or in the standalone gateway, from the same configuration keys the shipper uses.
     /// </summary>
     public static IServiceCollection AddUserReadings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddArchiveStore(configuration);
+        services.TryAddSingleton<IUnshippedHours, ClusterHourFiles>();
         services.TryAddSingleton<UserReadings>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Rainforest.Archive.Configuration;
 using Rainforest.Archive.Stores;
@@ -7,14 +8,19 @@ using Rainforest.Domain.Readings;
 namespace Rainforest.Archive.Readings;
 
 /// <summary>
-/// A user's logged demand readings, one UTC hour at a time: the archived object and the hour file this process
-/// has not shipped yet, merged, filtered to a time range by the gateway's TimeStamp, sorted by it, each line once.
-/// Only one hour is held in memory, so a caller streaming hour after hour uses constant memory.
+/// A user's logged demand readings in a range: for each UTC hour, the archived object and every part of the hour
+/// not shipped yet (<see cref="IUnshippedHours"/>), merged, filtered by the gateway's TimeStamp, sorted by it, each
+/// line once. An hour file is chosen by the poll's UTC hour but sorted by the gateway's clock, so a reading near the
+/// top of an hour can sit in the neighbouring hour's file: the hour before and after the range are read too, and a
+/// reading is given out only once the next hour's file is read. At most two hours are held, whatever the range.
 /// </summary>
-public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> archive, IOptions<LogsOptions> logs)
+public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> archive, IUnshippedHours unshipped)
 {
     /// <summary>The longest range one request may ask for.</summary>
     public static readonly TimeSpan LongestRange = TimeSpan.FromDays(31);
+
+    /// <summary>How far a gateway's clock may be from the poll's UTC hour and its readings still come out in order.</summary>
+    public static readonly TimeSpan LargestClockSkew = TimeSpan.FromHours(1);
 
     /// <summary>The start of every UTC hour that overlaps [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public static IEnumerable<DateTimeOffset> HoursOf(DateTimeOffset from, DateTimeOffset to)
@@ -23,17 +29,53 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
     }
 
     /// <summary>
-    /// The readings of one hour whose gateway time is in [<paramref name="from"/>, <paramref name="to"/>).
-    /// Throws <see cref="ArchiveStoreException"/> when the archive cannot be read, never a shortened hour.
+    /// The readings whose gateway time is in [<paramref name="from"/>, <paramref name="to"/>), in order, in batches of at
+    /// most two hours (the last one possibly empty, so there is always one). Throws <see cref="ArchiveStoreException"/> or
+    /// <see cref="UnshippedHoursUnavailableException"/> when part of the range cannot be read, never a shortened answer.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<LoggedReading>> ReadAsync(string cloudId, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Readings read but not given out yet: the tail of the previous hour's file and this one's, sorted.
+        var held = new List<LoggedReading>();
+        var heldLines = new HashSet<string>(StringComparer.Ordinal);
+        var firstFile = HourStamp.StartOfHour(from - LargestClockSkew);
+        var lastFile = HourStamp.StartOfHour(to.AddTicks(-1) + LargestClockSkew);
+        for (var file = firstFile; file <= lastFile; file = file.AddHours(1))
+        {
+            var fresh = await ReadHourAsync(cloudId, file, from, to, cancellationToken);
+            var added = false;
+            foreach (var reading in fresh)
+            {
+                if (!heldLines.Add(reading.Line)) continue;
+                held.Add(reading);
+                added = true;
+            }
+            // Stable, so equal timestamps keep the order they were logged in.
+            if (added) held = [.. held.OrderBy(r => r.Reading.TimeStamp)];
+
+            // Files still to come were polled from the next hour on: they hold nothing earlier than this hour.
+            var settled = file + TimeSpan.FromHours(1) - LargestClockSkew;
+            var count = file == lastFile ? held.Count : held.FindIndex(r => r.Reading.Time >= settled) is var i and >= 0 ? i : held.Count;
+            var batch = held.GetRange(0, count);
+            held.RemoveRange(0, count);
+            foreach (var reading in batch) heldLines.Remove(reading.Line);
+            if (batch.Count > 0 || file == lastFile) yield return batch;
+        }
+    }
+
+    /// <summary>
+    /// The readings of one hour's file (archived and not shipped yet) whose gateway time is in
+    /// [<paramref name="from"/>, <paramref name="to"/>), sorted, each line once.
     /// </summary>
     public async Task<IReadOnlyList<LoggedReading>> ReadHourAsync(string cloudId, DateTimeOffset hourUtc,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        // The local file first: if it is shipped and deleted meanwhile, the archive read that follows holds it.
-        var local = await ReadLocalAsync(HourFileLayout.LocalPath(logs.Value.Directory, cloudId, hourUtc), cancellationToken);
+        // The unshipped parts first: if one is shipped and deleted meanwhile, the archive read that follows holds it.
+        var parts = await unshipped.ReadAsync(cloudId, hourUtc, cancellationToken);
         var stored = await store.ReadAsync(HourFileLayout.ObjectKey(archive.Value.Prefix, cloudId, hourUtc), cancellationToken);
         var archived = stored is null ? [] : Decompress(stored.Content, cloudId, hourUtc);
-        return Merge([archived, local], from, to);
+        return Merge([Lines(archived), .. parts.Select(Lines)], from, to);
     }
 
     /// <summary>Lines of several sources as one: decodable demand lines in range, each text once, by gateway time.</summary>
@@ -53,18 +95,18 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
         return readings.OrderBy(r => r.Reading.TimeStamp).ToList();
     }
 
-    private static List<string> Decompress(byte[] content, string cloudId, DateTimeOffset hourUtc)
+    private static IEnumerable<string> Lines(byte[] content) => content.Length == 0
+        ? []
+        : Encoding.UTF8.GetString(content).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
+
+    private static byte[] Decompress(byte[] content, string cloudId, DateTimeOffset hourUtc)
     {
         try
         {
             using var gzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip, Encoding.UTF8);
-            var lines = new List<string>();
-            while (reader.ReadLine() is { } line)
-            {
-                if (line.Length > 0) lines.Add(line);
-            }
-            return lines;
+            using var lines = new MemoryStream();
+            gzip.CopyTo(lines);
+            return lines.ToArray();
         }
         catch (InvalidDataException e)
         {
@@ -72,36 +114,5 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
             throw new ArchiveStoreException(ArchiveErrorKind.Permanent, "UnreadableObject",
                 $"The archived hour {HourStamp.Of(hourUtc)} of {cloudId} is not valid gzip: {e.Message}", e);
         }
-    }
-
-    private static async Task<List<string>> ReadLocalAsync(string path, CancellationToken cancellationToken)
-    {
-        byte[] content;
-        try
-        {
-            // Shared: the user grain keeps appending, and the shipper may delete the file once it is archived.
-            await using var file = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.ReadWrite | FileShare.Delete,
-                Options = FileOptions.Asynchronous,
-            });
-            using var copy = new MemoryStream();
-            await file.CopyToAsync(copy, cancellationToken);
-            content = copy.ToArray();
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return [];
-        }
-
-        // A last line without its newline is still being written; it is complete next time.
-        var end = Array.LastIndexOf(content, (byte)'\n');
-        if (end < 0) return [];
-        return Encoding.UTF8.GetString(content, 0, end).Split('\n')
-            .Select(l => l.TrimEnd('\r'))
-            .Where(l => l.Length > 0)
-            .ToList();
     }
 }

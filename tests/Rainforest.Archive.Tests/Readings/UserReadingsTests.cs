@@ -88,7 +88,7 @@ public sealed class UserReadingsTests : IAsyncLifetime
     public async Task An_archive_that_cannot_be_read_fails_the_hour_instead_of_shortening_it()
     {
         HourFileWriter.Write(LogsDirectory, User, Hour17, [Reading(0, 1)]);
-        var reader = new UserReadings(new UnreadableStore(), _archive, _logs);
+        var reader = new UserReadings(new UnreadableStore(), _archive, new LocalHourFiles(_logs));
 
         var failure = await Assert.ThrowsAsync<ArchiveStoreException>(
             () => reader.ReadHourAsync(User, Hour17, Hour17, Hour17.AddHours(1), CancellationToken.None));
@@ -110,7 +110,79 @@ public sealed class UserReadingsTests : IAsyncLifetime
         Assert.Equal([Hour17], UserReadings.HoursOf(Hour17, Hour17.AddHours(1)));
     }
 
-    private UserReadings Reader() => new(_store, _archive, _logs);
+    [Fact]
+    public async Task Readings_near_an_hour_boundary_come_out_in_gateway_time_order_whichever_hour_file_holds_them()
+    {
+        var hour16 = Hour17.AddHours(-1);
+        var hour18 = Hour17.AddHours(1);
+        // A gateway clock ahead of the poller's: polled before 17:00, stamped after; polled before 18:00, stamped after.
+        HourFileWriter.Write(LogsDirectory, User, hour16, [Reading(-30, 1), Reading(1, 2)]);
+        await ArchiveAsync(Hour17, [Reading(6, 3), Reading(3602, 5)]);
+        // A gateway clock behind: polled after 18:00, stamped before.
+        HourFileWriter.Write(LogsDirectory, User, hour18, [Reading(3598, 4), Reading(3606, 6)]);
+
+        Assert.Equal([Reading(1, 2), Reading(6, 3), Reading(3598, 4), Reading(3602, 5), Reading(3606, 6)],
+            await ReadAllAsync(Reader(), Hour17, hour18.AddMinutes(1)));
+        // The hour after the range is read too: it may hold readings stamped before its end.
+        Assert.Equal([Reading(1, 2), Reading(6, 3), Reading(3598, 4)], await ReadAllAsync(Reader(), Hour17, hour18));
+    }
+
+    [Fact]
+    public async Task Every_part_of_an_hour_not_shipped_yet_is_merged_with_the_archive_each_line_once()
+    {
+        await ArchiveAsync(Hour17, [Reading(0, 1), Reading(6, 2)]);
+        // A user moved mid-hour: one silo holds the first part, another the rest (and a line already archived).
+        var parts = new FixedParts(Hour17, Lines(Reading(6, 2), Reading(12, 3)), Lines(Reading(24, 5), Reading(18, 4), Reading(0, 1)));
+
+        Assert.Equal([Reading(0, 1), Reading(6, 2), Reading(12, 3), Reading(18, 4), Reading(24, 5)],
+            await ReadAllAsync(new UserReadings(_store, _archive, parts), Hour17, Hour17.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task A_silo_that_cannot_give_its_part_fails_the_read_instead_of_shortening_it()
+    {
+        await ArchiveAsync(Hour17, [Reading(0, 1)]);
+        var reader = new UserReadings(_store, _archive, new FixedParts(Hour17.AddHours(1)));
+
+        await Assert.ThrowsAsync<UnshippedHoursUnavailableException>(() => ReadAllAsync(reader, Hour17, Hour17.AddHours(2)));
+    }
+
+    [Fact]
+    public async Task A_long_range_is_given_out_in_batches_of_at_most_two_hours()
+    {
+        foreach (var hour in Enumerable.Range(0, 6).Select(h => Hour17.AddHours(h)))
+        {
+            HourFileWriter.Write(LogsDirectory, User, hour, HourFileWriter.Readings(hour, 600));
+        }
+
+        var batches = new List<int>();
+        await foreach (var batch in Reader().ReadAsync(User, Hour17, Hour17.AddHours(6), CancellationToken.None)) batches.Add(batch.Count);
+
+        Assert.Equal(3600, batches.Sum());
+        Assert.All(batches, count => Assert.InRange(count, 0, 1200));
+    }
+
+    private static async Task<List<string>> ReadAllAsync(UserReadings reader, DateTimeOffset from, DateTimeOffset to)
+    {
+        var lines = new List<string>();
+        await foreach (var batch in reader.ReadAsync(User, from, to, CancellationToken.None)) lines.AddRange(batch.Select(r => r.Line));
+        return lines;
+    }
+
+    private static byte[] Lines(params string[] lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+
+    /// <summary>The parts several silos hold of one hour; asking for <paramref name="hour"/> fails when no parts are given.</summary>
+    private sealed class FixedParts(DateTimeOffset hour, params byte[][] parts) : IUnshippedHours
+    {
+        public Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, CancellationToken cancellationToken)
+        {
+            if (hourUtc != hour) return Task.FromResult<IReadOnlyList<byte[]>>([]);
+            if (parts.Length == 0) throw new UnshippedHoursUnavailableException("silo 2", new TimeoutException("no answer"));
+            return Task.FromResult<IReadOnlyList<byte[]>>(parts);
+        }
+    }
+
+    private UserReadings Reader() => new(_store, _archive, new LocalHourFiles(_logs));
 
     private static string Reading(int seconds, int demand) => HourFileWriter.Record(Hour17.AddSeconds(seconds), demand);
 
