@@ -7,8 +7,11 @@ namespace Rainforest.Testing;
 public sealed class GatewayProcess : ServerProcess
 {
     private readonly Dictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _environment;
 
-    public GatewayProcess(string redisConnectionString, IDictionary<string, string>? settings = null, ProcessHost? host = null)
+    /// <param name="environment">Extra environment variables (e.g. AWS credentials for the archive it reads).</param>
+    public GatewayProcess(string redisConnectionString, IDictionary<string, string>? settings = null, ProcessHost? host = null,
+        IDictionary<string, string>? environment = null)
     {
         Host = host ?? ProcessHost.Loopback;
         HttpPort = FreePort.Next();
@@ -22,6 +25,8 @@ public sealed class GatewayProcess : ServerProcess
             ["Logging:LogLevel:Microsoft"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
+        _environment = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) _environment[key] = value;
     }
 
     public ProcessHost Host { get; }
@@ -46,7 +51,7 @@ public sealed class GatewayProcess : ServerProcess
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         await StartProcessAsync(
             () => Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")],
-                new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" }),
+                _environment),
             async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode,
             timeout ?? TimeSpan.FromSeconds(90));
     }

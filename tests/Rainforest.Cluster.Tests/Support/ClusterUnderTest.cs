@@ -59,12 +59,22 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         {
             for (var i = 0; i < silos; i++) cluster.AddSilo(lab?.Hosts[i]);
             await Task.WhenAll(cluster._silos.Select(s => s.StartAsync(TimeSpan.FromMinutes(3))));
-            cluster.Gateway = new GatewayProcess(redis.ConnectionStringAt(serverAddress), new Dictionary<string, string>
+            var gatewaySettings = new Dictionary<string, string>
             {
                 ["Orleans:ClusterId"] = ClusterId,
                 ["Orleans:ServiceId"] = ClusterId,
                 ["Rainforest:Api:RequestsPerMinutePerKey"] = "100000",
-            });
+            };
+            var gatewayEnvironment = new Dictionary<string, string>();
+            if (s3 is not null)
+            {
+                // The gateway reads the same archive the silos ship to (the readings routes).
+                gatewaySettings["Rainforest:Archive:Bucket"] = s3.Bucket;
+                gatewaySettings["Rainforest:Archive:ServiceUrl"] = s3.ServiceUrl;
+                gatewayEnvironment["AWS_ACCESS_KEY_ID"] = S3Server.AccessKey;
+                gatewayEnvironment["AWS_SECRET_ACCESS_KEY"] = S3Server.SecretKey;
+            }
+            cluster.Gateway = new GatewayProcess(redis.ConnectionStringAt(serverAddress), gatewaySettings, environment: gatewayEnvironment);
             await cluster.Gateway.StartAsync();
             return cluster;
         }
