@@ -153,6 +153,36 @@ public sealed class ReadingsApiTests(ReadingsFixture fixture) : IClassFixture<Re
         }
     }
 
+    [Fact]
+    public async Task A_client_that_hangs_up_mid_stream_leaves_the_server_answering_the_next_request()
+    {
+        using var api = _silo.CreateClient();
+        await RegisterAsync(api);
+        // Two archived days, some 7 MB of lines: far more than the connection buffers between the two ends.
+        var first = HourStamp.StartOfHour(DateTimeOffset.UtcNow).AddDays(-5);
+        using var s3 = fixture.S3.CreateClient();
+        foreach (var hour in Enumerable.Range(0, 48).Select(h => first.AddHours(h)))
+        {
+            await PutArchivedAsync(s3, hour, Enumerable.Range(0, 600).Select(i => Line(hour, 6 * i, (ulong)(1000 + i))));
+        }
+        var path = $"/api/users/{User}/readings?from={Iso(first)}&to={Iso(first.AddDays(2))}";
+
+        var failuresBefore = _silo.Output.Split('\n').Count(l => l.StartsWith("fail:", StringComparison.Ordinal));
+        using (var response = await api.GetAsync(path, HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.Equal(Line(first, 0, 1000), await reader.ReadLineAsync());
+        }
+
+        // The abandoned transfer ends; the next one is answered in full, and nothing failed on the server.
+        var lines = (await api.GetStringAsync(path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(48 * 600, lines.Length);
+        Assert.Equal(Line(first.AddHours(47), 6 * 599, 1599), lines[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(failuresBefore, _silo.Output.Split('\n').Count(l => l.StartsWith("fail:", StringComparison.Ordinal)));
+    }
+
     /// <summary>
     /// Registers the user, logs one reading now, and puts the previous hour in the archive as the 2015 system
     /// wrote it: unsorted, one line twice, a negative demand.
@@ -166,22 +196,27 @@ public sealed class ReadingsApiTests(ReadingsFixture fixture) : IClassFixture<Re
             Line(previous, 30, 2000), Line(previous, 10, 1500), Line(previous, 20, 0xFFFFFF38),
             Line(previous, 30, 2000), Line(previous, 70, 500),
         };
+        using var s3 = fixture.S3.CreateClient();
+        await PutArchivedAsync(s3, previous, lines);
+        return previous;
+    }
+
+    private async Task PutArchivedAsync(Amazon.S3.IAmazonS3 s3, DateTimeOffset hour, IEnumerable<string> lines)
+    {
         using var gzipped = new MemoryStream();
         await using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))
         {
             await gzip.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
         }
-        using var s3 = fixture.S3.CreateClient();
         gzipped.Position = 0;
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = fixture.S3.Bucket,
-            Key = HourFileLayout.ObjectKey("rainforest-logs", User, previous),
+            Key = HourFileLayout.ObjectKey("rainforest-logs", User, hour),
             InputStream = gzipped,
             // s3rver stores a chunk-signed body with its chunk framing; a plain body arrives intact.
             UseChunkEncoding = false,
         });
-        return previous;
     }
 
     private static async Task RegisterAsync(HttpClient api)
