@@ -12,10 +12,12 @@ using Rainforest.Archive.Hosting;
 using Rainforest.Archive.Status;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Archive.Benchmark -- [files=10000] [lines=600] [parallel=<MaxParallelShipments>]
+//    or: ... -- mode=readings [store=s3|folder] [days=31] [runs=3]   (reading one user's archive back; see ReadingsBenchmark)
 // Fills a logs directory with finished user-hours (one reading every 6 s), starts s3rver and an in-process
 // silo whose shipper ships them at start through the hour archive grains, and times it until every file is
 // confirmed and deleted. Needs `npm ci --prefix tools/s3rver`.
 var settings = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "true");
+if (settings.GetValueOrDefault("mode") == "readings") return await ReadingsBenchmark.RunAsync(settings);
 var files = int.Parse(settings.GetValueOrDefault("files", "10000"), CultureInfo.InvariantCulture);
 var lines = int.Parse(settings.GetValueOrDefault("lines", "600"), CultureInfo.InvariantCulture);
 var parallel = settings.GetValueOrDefault("parallel", new ArchiveOptions().MaxParallelShipments.ToString(CultureInfo.InvariantCulture));
