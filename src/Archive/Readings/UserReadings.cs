@@ -36,31 +36,22 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
     public async IAsyncEnumerable<IReadOnlyList<LoggedReading>> ReadAsync(string cloudId, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Readings read but not given out yet: the tail of the previous hour's file and this one's, sorted.
+        // Readings read but not given out yet: the tail of the previous hour's file and this one's, sorted, each line once.
         var held = new List<LoggedReading>();
-        var heldLines = new HashSet<string>(StringComparer.Ordinal);
         var firstFile = HourStamp.StartOfHour(from - LargestClockSkew);
         var lastFile = HourStamp.StartOfHour(to.AddTicks(-1) + LargestClockSkew);
         for (var file = firstFile; file <= lastFile; file = file.AddHours(1))
         {
             var fresh = await ReadHourAsync(cloudId, file, from, to, cancellationToken);
-            var added = false;
-            foreach (var reading in fresh)
-            {
-                if (!heldLines.Add(reading.Line)) continue;
-                held.Add(reading);
-                added = true;
-            }
-            // Stable, so equal timestamps keep the order they were logged in.
-            if (added) held = [.. held.OrderBy(r => r.Reading.TimeStamp)];
+            if (fresh.Count > 0) held = held.Count == 0 ? [.. fresh] : SortedOnce(held.Concat(fresh));
 
-            // Files still to come were polled from the next hour on: they hold nothing earlier than this hour.
-            var settled = file + TimeSpan.FromHours(1) - LargestClockSkew;
-            var count = file == lastFile ? held.Count : held.FindIndex(r => r.Reading.Time >= settled) is var i and >= 0 ? i : held.Count;
+            // Files still to come were polled from the next hour on: they hold nothing stamped earlier than this.
+            var settled = FirstTimeStampAtOrAfter(file + TimeSpan.FromHours(1) - LargestClockSkew);
+            var count = file == lastFile ? held.Count : held.FindIndex(r => r.Reading.TimeStamp >= settled) is var i and >= 0 ? i : held.Count;
+            if (count == 0 && file != lastFile) continue;
             var batch = held.GetRange(0, count);
             held.RemoveRange(0, count);
-            foreach (var reading in batch) heldLines.Remove(reading.Line);
-            if (batch.Count > 0 || file == lastFile) yield return batch;
+            yield return batch;
         }
     }
 
@@ -74,39 +65,67 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
         // The unshipped parts first: if one is shipped and deleted meanwhile, the archive read that follows holds it.
         var parts = await unshipped.ReadAsync(cloudId, hourUtc, cancellationToken);
         var stored = await store.ReadAsync(HourFileLayout.ObjectKey(archive.Value.Prefix, cloudId, hourUtc), cancellationToken);
-        var archived = stored is null ? [] : Decompress(stored.Content, cloudId, hourUtc);
-        return Merge([Lines(archived), .. parts.Select(Lines)], from, to);
+        var archived = stored is null ? ReadOnlyMemory<byte>.Empty : Decompress(stored.Content, cloudId, hourUtc);
+        return Merge([archived, .. parts.Select(p => (ReadOnlyMemory<byte>)p)], from, to);
     }
 
     /// <summary>Lines of several sources as one: decodable demand lines in range, each text once, by gateway time.</summary>
-    public static IReadOnlyList<LoggedReading> Merge(IEnumerable<IEnumerable<string>> sources, DateTimeOffset from, DateTimeOffset to)
+    public static List<LoggedReading> Merge(IEnumerable<ReadOnlyMemory<byte>> sources, DateTimeOffset from, DateTimeOffset to)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = FirstTimeStampAtOrAfter(from);
+        var end = FirstTimeStampAtOrAfter(to);
         var readings = new List<LoggedReading>();
-        foreach (var line in sources.SelectMany(s => s))
+        foreach (var source in sources)
         {
-            if (!seen.Add(line)) continue;
-            if (!DemandReading.TryRead(Encoding.UTF8.GetBytes(line), out var reading)) continue;
-            var time = reading.Time;
-            if (time < from || time >= to) continue;
-            readings.Add(new LoggedReading(line, reading));
+            var rest = source.Span;
+            while (!rest.IsEmpty)
+            {
+                var newline = rest.IndexOf((byte)'\n');
+                var line = newline < 0 ? rest : rest[..newline];
+                rest = newline < 0 ? [] : rest[(newline + 1)..];
+                if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
+                // Decoded straight from the bytes, and turned into text only when in range: most of a long read is kept,
+                // but an hour read for its neighbours' sake is mostly not.
+                if (line.IsEmpty || !DemandReading.TryRead(line, out var reading)) continue;
+                if (reading.TimeStamp < first || reading.TimeStamp >= end) continue;
+                readings.Add(new LoggedReading(Encoding.UTF8.GetString(line), reading));
+            }
         }
-        // Stable, so equal timestamps keep the order they were logged in.
-        return readings.OrderBy(r => r.Reading.TimeStamp).ToList();
+        return SortedOnce(readings);
     }
 
-    private static IEnumerable<string> Lines(byte[] content) => content.Length == 0
-        ? []
-        : Encoding.UTF8.GetString(content).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
+    /// <summary>The smallest gateway TimeStamp whose time is at or after <paramref name="time"/> (0 before the gateway's epoch).</summary>
+    private static ulong FirstTimeStampAtOrAfter(DateTimeOffset time)
+    {
+        var ticks = (time - GatewayDemand.Epoch).Ticks;
+        return ticks <= 0 ? 0 : (ulong)((ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
+    }
 
-    private static byte[] Decompress(byte[] content, string cloudId, DateTimeOffset hourUtc)
+    /// <summary>By gateway time, equal times in the order given (as logged), each line text once.</summary>
+    private static List<LoggedReading> SortedOnce(IEnumerable<LoggedReading> readings)
+    {
+        var sorted = new List<LoggedReading>();
+        var sameTime = 0; // where the run of readings with the last one's TimeStamp starts
+        foreach (var reading in readings.OrderBy(r => r.Reading.TimeStamp))
+        {
+            if (sorted.Count > 0 && sorted[^1].Reading.TimeStamp != reading.Reading.TimeStamp) sameTime = sorted.Count;
+            // A duplicate has the same TimeStamp, so only that short run needs comparing.
+            var duplicate = false;
+            for (var i = sameTime; i < sorted.Count && !duplicate; i++) duplicate = string.Equals(sorted[i].Line, reading.Line, StringComparison.Ordinal);
+            if (!duplicate) sorted.Add(reading);
+        }
+        return sorted;
+    }
+
+    private static ReadOnlyMemory<byte> Decompress(byte[] content, string cloudId, DateTimeOffset hourUtc)
     {
         try
         {
             using var gzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
-            using var lines = new MemoryStream();
+            // An hour is some 150 KB of text, roughly ten times its gzip.
+            var lines = new MemoryStream(content.Length * 12);
             gzip.CopyTo(lines);
-            return lines.ToArray();
+            return lines.GetBuffer().AsMemory(0, (int)lines.Length);
         }
         catch (InvalidDataException e)
         {

@@ -60,6 +60,9 @@ public sealed class UserReadingsTests : IAsyncLifetime
         var lines = await Reader().ReadHourAsync(User, Hour17, Hour17.AddSeconds(6), Hour17.AddSeconds(18), CancellationToken.None);
 
         Assert.Equal([Reading(6, 2), Reading(12, 3)], lines.Select(l => l.Line));
+        // Bounds between whole seconds: a reading counts by its own second.
+        lines = await Reader().ReadHourAsync(User, Hour17, Hour17.AddSeconds(5.5), Hour17.AddSeconds(12.5), CancellationToken.None);
+        Assert.Equal([Reading(6, 2), Reading(12, 3)], lines.Select(l => l.Line));
     }
 
     [Fact]
@@ -98,7 +101,7 @@ public sealed class UserReadingsTests : IAsyncLifetime
     [Fact]
     public void Merge_skips_lines_that_are_not_demand_records()
     {
-        var merged = UserReadings.Merge([["not json", Reading(6, 2), "{\"other\": 1}"], [Reading(0, 1)]], Hour17, Hour17.AddHours(1));
+        var merged = UserReadings.Merge([Lines("not json", Reading(6, 2), "{\"other\": 1}"), Lines(Reading(0, 1))], Hour17, Hour17.AddHours(1));
 
         Assert.Equal([Reading(0, 1), Reading(6, 2)], merged.Select(l => l.Line));
     }
