@@ -1,6 +1,8 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Simulator;
 using Rainforest.Simulator.Accounts;
 using Rainforest.Testing;
@@ -29,9 +31,16 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public GatewayProcess Gateway { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// A user with history: its two hours before the fixture started are in the archive, and the current hour so
+    /// far is in the silo's hour file, as a silo restarted mid-hour finds it.
+    /// </summary>
+    public static string HistoricUser => GoodUsers[3];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
+        LogEarlierReadings(HistoricUser, archivedHours: 2);
         await _redis.InitializeAsync();
         _simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true });
         var cluster = new Dictionary<string, string>
@@ -44,12 +53,49 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ["ConnectionStrings:Redis"] = _redis.ConnectionString,
             ["Rainforest:Eagle:CloudUrl"] = _simulator.RelayUrl.ToString(),
             ["Rainforest:Eagle:RequestTimeout"] = "00:00:04",
+            // Users report their counters to the directory when they persist them: here after every reading,
+            // so the fleet's counters and last readings move while a test watches.
+            ["Rainforest:Polling:PersistEveryReadings"] = "1",
         });
         Gateway = new GatewayProcess(_redis.ConnectionString, cluster);
         var browser = StartBrowserAsync();
         await Silo.StartAsync();
         await Task.WhenAll(Gateway.StartAsync(), RegisterUsersAsync(), browser);
         Browser = await browser;
+    }
+
+    private void LogEarlierReadings(string cloudId, int archivedHours)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var thisHour = HourStamp.StartOfHour(now);
+        for (var h = archivedHours; h >= 1; h--)
+        {
+            var hour = thisHour.AddHours(-h);
+            var path = Path.Combine(_root, "archive", HourFileLayout.ObjectKey("rainforest-logs", cloudId, hour));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+            WriteReadings(gzip, hour, hour.AddHours(1));
+        }
+        // Up to a little before now, so the simulator's next reading is newer than any of these.
+        var local = HourFileLayout.LocalPath(Path.Combine(_root, "logs"), cloudId, thisHour);
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        using var file = File.Create(local);
+        WriteReadings(file, thisHour, now.AddSeconds(-12));
+    }
+
+    private static void WriteReadings(Stream stream, DateTimeOffset from, DateTimeOffset to)
+    {
+        var epoch = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var writer = new StreamWriter(stream);
+        for (var time = from; time < to; time = time.AddSeconds(6))
+        {
+            // A household's evening: a base load, a slow swell, a flicker and the fridge cycling every ten minutes.
+            var t = time.ToUnixTimeSeconds();
+            var watts = 600 + 250 * Math.Sin(t / 900.0) + 60 * Math.Sin(t / 47.0) + (t / 600 % 2 == 0 ? 150 : 0);
+            writer.Write(DemandRecord.Write(0xd8d5b9_0000003d00UL, 0x000781_00000d5UL, (ulong)(time - epoch).TotalSeconds,
+                (ulong)watts, 1, 1000, 3, 6, "Y"));
+            writer.Write('\n');
+        }
     }
 
     private async Task<IBrowser> StartBrowserAsync()

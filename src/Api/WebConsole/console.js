@@ -144,11 +144,11 @@
       const attention = u.state === "failing" || u.state === "credentials_rejected";
       return el("tr", { class: attention ? "attention" : null, "data-cloud-id": u.cloud_id },
         el("td", {}, el("a", { class: "mono", href: `#/users/${u.cloud_id}`, text: u.cloud_id })),
-        el("td", { text: u.user_email ?? "—" }),
+        el("td", { class: "nowrap", text: u.user_email ?? "—" }),
         el("td", { text: u.source ?? "relay" }),
         el("td", {}, stateBadge(u.state)),
         el("td", { text: u.last_error_kind ? `${words(u.last_error_kind)} (${utc(u.last_error_at)})` : "—" }),
-        el("td", { text: utc(u.last_success_at) }),
+        el("td", { class: "nowrap", text: utc(u.last_success_at) }),
         el("td", { class: "num", text: (u.total_events_logged ?? 0).toLocaleString("en") }));
     });
     const body = $("users").tBodies[0];
@@ -159,7 +159,8 @@
     const first = total === 0 ? 0 : fleet.offset + 1;
     const last = fleet.offset + reply.users.length;
     $("page-info").textContent = `${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`;
-    $("users-caption").textContent = `Users ${first}–${last} of ${total}` + (fleet.search ? ` matching “${fleet.search}”` : "");
+    $("users-caption").textContent = `Users ${first}–${last} of ${total}` + (fleet.search ? ` matching “${fleet.search}”` : "") +
+      ". Counters and last readings are as each user last reported them (when it stores its counters); a user's page is live.";
     $("prev-page").disabled = fleet.offset === 0;
     $("next-page").disabled = last >= total;
     say(`${total.toLocaleString("en")} user${total === 1 ? "" : "s"} shown, updated ${utc(new Date())}.`);
@@ -216,7 +217,7 @@
 
     const history = (u.status_history ?? []).slice().reverse().map((h) =>
       el("tr", {},
-        el("td", { text: utc(h.at) }),
+        el("td", { class: "nowrap", text: utc(h.at) }),
         el("td", {}, stateBadge(h.from)),
         el("td", {}, stateBadge(h.to)),
         el("td", { text: h.reason ?? "—" })));
@@ -273,7 +274,7 @@
     const now = Date.now();
     user.range = { from: new Date(now - 3600e3), to: new Date(now) };
     const series = user.points.map((p) => ({ t: p.t, kw: p.kw }));
-    draw(series, user.range, null);
+    draw(series, user.range, false, 60e3);
     const latest = series[series.length - 1];
     $("chart-caption").textContent = latest
       ? `Last hour: ${series.length} readings; latest ${latest.kw} kW at ${utc(new Date(latest.t))}. Updates every 6 seconds.`
@@ -295,7 +296,7 @@
       const steps = await (await call(`/api/users/${user.id}/readings/summary?${query}`)).json();
       if (mine !== generation || user.mode !== "day") return;
       const series = steps.map((s) => ({ t: Date.parse(s.start) + 150e3, kw: s.mean_kw, min: s.min_kw, max: s.max_kw }));
-      draw(series, user.range, "band");
+      draw(series, user.range, true, 2 * 300e3);
       const energy = steps.reduce((sum, s) => sum + s.energy_kwh, 0);
       $("chart-caption").textContent = series.length
         ? `${value} (UTC), 5-minute means with min–max band: ${steps.reduce((n, s) => n + s.count, 0)} readings, ${energy.toFixed(2)} kWh.`
@@ -310,10 +311,11 @@
     for (const b of ["view-live", "view-day"]) $(b).setAttribute("aria-pressed", String(b === id));
   }
 
-  // A line of kW over the time range, drawn as inline SVG; `band` adds each step's min–max behind it.
-  function draw(series, range, band) {
+  // kW over the time range as inline SVG: a line per stretch without gaps, the latest reading marked; `band` adds
+  // each step's min–max behind the line.
+  function draw(series, range, band, gap) {
     const chart = $("chart");
-    const W = 800, H = 260, left = 56, right = 12, top = 12, bottom = 28;
+    const W = 800, H = 260, left = 56, right = 12, top = 24, bottom = 28;
     const x0 = range.from.getTime(), x1 = range.to.getTime();
     const values = series.flatMap((p) => band ? [p.min, p.max] : [p.kw]);
     let lo = Math.min(0, ...values), hi = Math.max(0.1, ...values);
@@ -333,17 +335,26 @@
       parts.push(svg("text", { x: x(t), y: H - 8, "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle" },
         new Date(t).toISOString().slice(11, 16)));
     }
-    parts.push(svg("text", { x: 4, y: top + 4 }, "kW"));
+    parts.push(svg("text", { x: left - 6, y: 12, "text-anchor": "end" }, "kW"));
     parts.push(svg("line", { class: "axis", x1: left, x2: left, y1: top, y2: H - bottom }));
     parts.push(svg("line", { class: "axis", x1: left, x2: W - right, y1: H - bottom, y2: H - bottom }));
-    if (band && series.length) {
-      const upper = series.map((p) => `${x(p.t).toFixed(1)},${y(p.max).toFixed(1)}`);
-      const lower = series.slice().reverse().map((p) => `${x(p.t).toFixed(1)},${y(p.min).toFixed(1)}`);
-      parts.push(svg("polygon", { class: "band", points: upper.concat(lower).join(" ") }));
+    // A gap longer than `gap` is missing data, not a straight line: each stretch is drawn on its own.
+    const stretches = [];
+    for (const p of series) {
+      const current = stretches[stretches.length - 1];
+      if (current && p.t - current[current.length - 1].t <= gap) current.push(p); else stretches.push([p]);
     }
-    if (series.length) {
-      parts.push(svg("polyline", { class: "demand", points: series.map((p) => `${x(p.t).toFixed(1)},${y(p.kw).toFixed(1)}`).join(" ") }));
+    const at = (p, kw) => `${x(p.t).toFixed(1)},${y(kw).toFixed(1)}`;
+    for (const stretch of stretches) {
+      if (band) {
+        const upper = stretch.map((p) => at(p, p.max));
+        const lower = stretch.slice().reverse().map((p) => at(p, p.min));
+        parts.push(svg("polygon", { class: "band", points: upper.concat(lower).join(" ") }));
+      }
+      parts.push(svg("polyline", { class: "demand", points: stretch.map((p) => at(p, p.kw)).join(" ") }));
     }
+    const latest = series[series.length - 1];
+    if (latest) parts.push(svg("circle", { class: "latest", cx: x(latest.t), cy: y(latest.kw), r: 3.5 }));
     chart.replaceChildren(...parts);
     chart.dataset.points = String(series.length);
   }
@@ -423,6 +434,7 @@
     generation++;
     for (const t of timers) clearInterval(t);
     timers = [];
+    say("");
     if (!sessionStorage.getItem(KEY)) {
       show("sign-in");
       $("api-key").focus();
