@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need and is missing (redis-server from Debian packages, the
-# s3rver S3 server from npm); the test fixtures start and stop those servers themselves on free ports.
+# Runs every test. Installs what the tests need and is missing (redis-server and chromium from Debian packages,
+# the s3rver S3 server from npm); the test fixtures start and stop those servers themselves on free ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,12 @@ if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; 
   echo "== installing redis-server"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+fi
+# The console's browser tests drive the system's chromium (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 if [ -f tools/s3rver/package.json ] && [ ! -d tools/s3rver/node_modules/s3rver ]; then
   echo "== installing s3rver"

@@ -16,6 +16,9 @@ public interface IUserDirectoryGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<UserSummary>> ListAsync();
 
+    /// <summary>This shard's users matching <paramref name="query"/>: how many, per state, and <paramref name="take"/> of them after <paramref name="skip"/>.</summary>
+    Task<UserPage> QueryAsync(UserQuery query, int skip, int take);
+
     /// <summary>Wakes every user of this shard so polling resumes without any API call.</summary>
     Task<int> WakeAllAsync();
 }

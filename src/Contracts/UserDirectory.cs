@@ -19,6 +19,42 @@ public static class UserDirectory
     public static async Task<IReadOnlyList<UserSummary>> ListAllUsersAsync(this IGrainFactory grains) =>
         [.. (await grains.AskEveryShardAsync(shard => shard.ListAsync())).SelectMany(users => users)];
 
+    /// <summary>
+    /// The users matching <paramref name="query"/>, ordered by Cloud ID, <paramref name="limit"/> of them (all when
+    /// null) after <paramref name="offset"/>. Shards hold consecutive ranges of Cloud IDs, so a page asks every
+    /// shard how many it matches, then only the shards the page spans for their part of it.
+    /// </summary>
+    public static async Task<UserPage> QueryUsersAsync(this IGrainFactory grains, UserQuery query, int offset, int? limit)
+    {
+        if (limit is null && offset == 0)
+        {
+            var whole = await grains.AskEveryShardAsync(shard => shard.QueryAsync(query, 0, int.MaxValue));
+            return new UserPage(whole.Sum(p => p.Matched), whole.Aggregate(UserStateCounts.None, (sum, p) => sum.Plus(p.Counts)),
+                [.. whole.SelectMany(p => p.Users)]);
+        }
+
+        var shards = AllShards().ToArray();
+        var heads = await grains.AskEveryShardAsync(shard => shard.QueryAsync(query, 0, 0));
+        var end = limit is { } l ? (long)offset + l : long.MaxValue;
+        var parts = new List<Task<UserPage>>();
+        long start = 0;
+        for (var i = 0; i < shards.Length; i++)
+        {
+            var matched = heads[i].Matched;
+            if (matched > 0 && start + matched > offset && start < end)
+            {
+                var skip = (int)Math.Max(0, offset - start);
+                var take = (int)Math.Min(matched - skip, end - Math.Max(offset, start));
+                parts.Add(grains.GetGrain<IUserDirectoryGrain>(shards[i]).QueryAsync(query, skip, take));
+            }
+            start += matched;
+        }
+        // Each part is already cut to the page; users that came or went between the two rounds only shift it.
+        var users = (await Task.WhenAll(parts)).SelectMany(p => p.Users);
+        return new UserPage(heads.Sum(p => p.Matched), heads.Aggregate(UserStateCounts.None, (sum, p) => sum.Plus(p.Counts)),
+            [.. users]);
+    }
+
     /// <summary>Wakes every registered user (one already polling ignores it); returns how many there are.</summary>
     public static async Task<int> WakeAllUsersAsync(this IGrainFactory grains) =>
         (await grains.AskEveryShardAsync(shard => shard.WakeAllAsync())).Sum();

@@ -8,7 +8,8 @@ public sealed record UserSnapshot(
     [property: Id(2)] long TotalEventsLogged,
     [property: Id(3)] double? FirstTimestamp,
     [property: Id(4)] double? LastTimestamp,
-    [property: Id(5)] UserStatus Status);
+    [property: Id(5)] UserStatus Status,
+    [property: Id(6)] IReadOnlyList<StatusChange>? StatusHistory = null);
 
 /// <summary>The polling status an operator acts on.</summary>
 [GenerateSerializer, Immutable]
@@ -29,4 +30,5 @@ public sealed record UserSummary(
     [property: Id(2)] long TotalEventsLogged,
     [property: Id(3)] DateTimeOffset? LastSuccessAt,
     [property: Id(4)] PollErrorKind LastErrorKind,
-    [property: Id(5)] DateTimeOffset? LastErrorAt);
+    [property: Id(5)] DateTimeOffset? LastErrorAt,
+    [property: Id(6)] string? Email = null);

@@ -19,7 +19,7 @@ public static class UserEndpoints
             .WithSummary("Create or update a user; counters survive an update")
             .WithMetadata(new RequestSizeLimitAttribute(RequestBinding.MaxUserBodyBytes));
         api.MapGet("/users/{cloud_id}", GetUser).WithSummary("One user, with polling status (never the password)");
-        api.MapGet("/users", ListUsers).WithSummary("All users; ?status=failing lists those that need attention");
+        api.MapGet("/users", ListUsers).WithSummary("All users, or a page (?offset=&limit=) of those matching ?search= and ?status=failing|…, with counts per status");
         api.MapDelete("/users/{cloud_id}", DeleteUser).WithSummary("Stop polling and forget the credentials");
         api.MapGet("/event/{cloud_id}", PollNow).WithSummary("Poll this user's gateway now and return the logged reading");
         return routes;
@@ -46,21 +46,17 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserListResponse>, ProblemHttpResult>> ListUsers(
-        [FromQuery(Name = "status")] string? status, IGrainFactory grains)
+        [FromQuery(Name = "status")] string? status, [FromQuery(Name = "search")] string? search,
+        [FromQuery(Name = "offset")] string? offset, [FromQuery(Name = "limit")] string? limit, IGrainFactory grains)
     {
-        Func<UserSummary, bool> filter = _ => true;
-        if (status is not null)
+        if (!UserListQuery.TryParse(status, search, offset, limit, out var query, out var problem))
         {
-            if (!UserStatusFilter.TryParse(status, out var parsed))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid status filter",
-                    detail: $"status must be one of: {string.Join(", ", UserStatusFilter.Names)}.");
-            }
-            filter = parsed;
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid user listing query", detail: problem);
         }
 
-        var users = (await grains.ListAllUsersAsync()).Where(filter).Select(UserSummaryResponse.From).ToList();
-        return TypedResults.Ok(new UserListResponse(users.Count, users));
+        var page = await grains.QueryUsersAsync(query.Query, query.Offset, query.Limit);
+        var users = page.Users.Select(UserSummaryResponse.From).ToList();
+        return TypedResults.Ok(new UserListResponse(users.Count, users, page.Matched, query.Offset, query.Limit, page.Counts));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(

@@ -1,6 +1,16 @@
 namespace Rainforest.Api.Endpoints;
 
-public sealed record UserListResponse(int Count, IReadOnlyList<UserSummaryResponse> Users);
+/// <summary>
+/// A user listing: <c>count</c> users in <c>users</c> (the page), <c>total</c> matching the whole query, and
+/// <c>counts</c> per state of the users matching the search, whatever the status filter.
+/// </summary>
+public sealed record UserListResponse(
+    int Count,
+    IReadOnlyList<UserSummaryResponse> Users,
+    int Total,
+    int Offset,
+    int? Limit,
+    UserStateCounts Counts);
 
 public sealed record UserSummaryResponse(
     string CloudId,
@@ -8,9 +18,10 @@ public sealed record UserSummaryResponse(
     long TotalEventsLogged,
     DateTimeOffset? LastSuccessAt,
     PollErrorKind? LastErrorKind,
-    DateTimeOffset? LastErrorAt)
+    DateTimeOffset? LastErrorAt,
+    string? UserEmail)
 {
     public static UserSummaryResponse From(UserSummary s) => new(
         s.CloudId, s.State, s.TotalEventsLogged, s.LastSuccessAt,
-        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt);
+        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt, s.Email);
 }

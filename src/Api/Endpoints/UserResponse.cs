@@ -8,11 +8,13 @@ public sealed record UserResponse(
     double? FirstTimestamp,
     double? LastTimestamp,
     UserStatusResponse Status,
-    string? Result)
+    string? Result,
+    IReadOnlyList<StatusChangeResponse> StatusHistory)
 {
     public static UserResponse From(UserSnapshot user, RegistrationResult? result) => new(
         user.CloudId, user.Email, user.TotalEventsLogged, user.FirstTimestamp, user.LastTimestamp,
-        UserStatusResponse.From(user.Status), result?.ToString().ToLowerInvariant());
+        UserStatusResponse.From(user.Status), result?.ToString().ToLowerInvariant(),
+        StatusChangeResponse.ListOf(user.StatusHistory));
 }
 
 public sealed record UserStatusResponse(

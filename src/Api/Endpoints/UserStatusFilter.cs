@@ -6,16 +6,16 @@ public static class UserStatusFilter
     public static readonly string[] Names = ["polling", "failing", "credentials_rejected", "paused"];
 
     /// <summary>"failing" means every user that needs attention: failing or with rejected credentials.</summary>
-    public static bool TryParse(string value, out Func<UserSummary, bool> filter)
+    public static bool TryParseStates(string value, out IReadOnlyList<PollingState>? states)
     {
-        filter = value.ToLowerInvariant() switch
+        states = value.ToLowerInvariant() switch
         {
-            "polling" => u => u.State == PollingState.Polling,
-            "failing" => u => u.State is PollingState.Failing or PollingState.CredentialsRejected,
-            "credentials_rejected" => u => u.State == PollingState.CredentialsRejected,
-            "paused" => u => u.State == PollingState.Paused,
-            _ => null!,
+            "polling" => [PollingState.Polling],
+            "failing" => [PollingState.Failing, PollingState.CredentialsRejected],
+            "credentials_rejected" => [PollingState.CredentialsRejected],
+            "paused" => [PollingState.Paused],
+            _ => null,
         };
-        return filter is not null;
+        return states is not null;
     }
 }

@@ -6,6 +6,7 @@ using Rainforest.Archive.Hosting;
 using Rainforest.Api.Endpoints;
 using Rainforest.Api.Problems;
 using Rainforest.Api.Security;
+using Rainforest.Api.WebConsole;
 
 namespace Rainforest.Api.Hosting;
 
@@ -62,6 +63,7 @@ public static class RainforestApiExtensions
         app.MapUserEndpoints();
         app.MapArchiveEndpoints();
         app.MapReadingsEndpoints();
+        app.MapWebConsole();
         return app;
     }
 

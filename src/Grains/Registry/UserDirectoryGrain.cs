@@ -29,13 +29,29 @@ public sealed class UserDirectoryGrain(
 
     Task<IReadOnlyList<UserSummary>> IUserDirectoryGrain.ListAsync()
     {
-        var list = shard.State.CloudIds
-            .Order(StringComparer.Ordinal)
-            .Select(id => _summaries.TryGetValue(id, out var summary)
-                ? summary
-                : new UserSummary(id, PollingState.Polling, 0, null, PollErrorKind.None, null))
-            .ToList();
-        return Task.FromResult<IReadOnlyList<UserSummary>>(list);
+        return Task.FromResult<IReadOnlyList<UserSummary>>(Summaries().ToList());
+    }
+
+    // Ordered by Cloud ID; a user that has not reported since this shard activated shows as polling, nothing counted yet.
+    private IEnumerable<UserSummary> Summaries() => shard.State.CloudIds
+        .Order(StringComparer.Ordinal)
+        .Select(id => _summaries.TryGetValue(id, out var summary)
+            ? summary
+            : new UserSummary(id, PollingState.Polling, 0, null, PollErrorKind.None, null));
+
+    Task<UserPage> IUserDirectoryGrain.QueryAsync(UserQuery query, int skip, int take)
+    {
+        var counts = UserStateCounts.None;
+        var matched = 0;
+        var page = new List<UserSummary>();
+        foreach (var user in Summaries().Where(query.MatchesSearch))
+        {
+            counts = counts.Plus(user.State);
+            if (!query.MatchesState(user)) continue;
+            if (matched >= skip && page.Count < take) page.Add(user);
+            matched++;
+        }
+        return Task.FromResult(new UserPage(matched, counts, page));
     }
 
     Task<int> IUserDirectoryGrain.WakeAllAsync()

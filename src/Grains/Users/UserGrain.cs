@@ -27,7 +27,7 @@ public sealed partial class UserGrain(
 {
     private const string KeepPollingReminder = "keep-polling";
 
-    private readonly UserStatusTracker _status = new();
+    private readonly UserStatusTracker _status = new(time);
     private readonly StaleReadingGuard _staleReadings = new(pollingOptions.Value.AcceptClockResetAfter);
     private readonly CounterLedger _counters = new(() => record.State, pollingOptions.Value.PersistEveryReadings);
     private PollLoop _loop = null!;
@@ -121,7 +121,7 @@ public sealed partial class UserGrain(
 
     Task<UserSnapshot?> IUserGrain.GetAsync() => Task.FromResult(record.State is { Registered: true } state
         ? new UserSnapshot(CloudId, state.Email, state.TotalEventsLogged, state.FirstTimestamp, state.LastTimestamp,
-            _status.WithNextPoll(_loop.NextPollAt))
+            _status.WithNextPoll(_loop.NextPollAt), _status.History)
         : null);
 
     async Task<bool> IUserGrain.DeleteAsync()
@@ -297,7 +297,7 @@ public sealed partial class UserGrain(
 
     private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) => this.RegisterGrainTimer(tick, PollLoop.TimerOptions(due));
 
-    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(_status.Summary(CloudId, record.State.TotalEventsLogged));
+    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(_status.Summary(CloudId, record.State.TotalEventsLogged) with { Email = record.State.Email });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: poll failed ({Kind}): {Detail}")]
     private partial void LogPollFailed(string cloudId, PollErrorKind kind, string detail);

@@ -2,13 +2,23 @@ namespace Rainforest.Grains.Users;
 
 /// <summary>
 /// A user's status: polling, failing with the last reason, credentials rejected, or paused, with the last error
-/// and the last success. It says when a change is worth a log line and a report to the directory.
+/// and the last success. It says when a change is worth a log line and a report to the directory, and keeps the
+/// last few such changes (in memory: the history of this activation, as far as it is known).
 /// </summary>
-public sealed class UserStatusTracker
+public sealed class UserStatusTracker(TimeProvider? time = null)
 {
+    /// <summary>How many changes the history keeps; older ones are dropped.</summary>
+    public const int HistoryLength = 20;
+
     private static readonly UserStatus Fresh = new(PollingState.Polling, 0, PollErrorKind.None, null, null, null, null);
 
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Queue<StatusChange> _history = new();
+
     public UserStatus Current { get; private set; } = Fresh;
+
+    /// <summary>The last <see cref="HistoryLength"/> changes, oldest first.</summary>
+    public IReadOnlyList<StatusChange> History => [.. _history];
 
     public int ConsecutiveFailures => Current.ConsecutiveFailures;
 
@@ -16,18 +26,19 @@ public sealed class UserStatusTracker
 
     /// <summary>A user whose credentials were rejected before a restart still shows them rejected.</summary>
     public void RestoreRejected() =>
-        Current = Current with { State = PollingState.CredentialsRejected, LastErrorKind = PollErrorKind.CredentialsRejected };
+        Change(Current with { State = PollingState.CredentialsRejected, LastErrorKind = PollErrorKind.CredentialsRejected },
+            _time.GetUtcNow(), "credentials were rejected before this activation");
 
     /// <summary>Starts afresh (new or re-sent credentials), keeping only when the gateway last answered.</summary>
-    public void Resume() => Current = Fresh with { LastSuccessAt = Current.LastSuccessAt };
+    public void Resume() => Change(Fresh with { LastSuccessAt = Current.LastSuccessAt }, _time.GetUtcNow(), "registered; polling resumes");
 
-    public void Pause() => Current = Current with { State = PollingState.Paused };
+    public void Pause() => Change(Current with { State = PollingState.Paused }, _time.GetUtcNow(), "deleted");
 
     /// <returns>True when the user was not polling normally before: the gateway answers again.</returns>
     public bool Succeeded(DateTimeOffset at)
     {
         var recovered = Current.State != PollingState.Polling;
-        Current = Current with { State = PollingState.Polling, ConsecutiveFailures = 0, LastSuccessAt = at };
+        Change(Current with { State = PollingState.Polling, ConsecutiveFailures = 0, LastSuccessAt = at }, at, "gateway answers again");
         return recovered;
     }
 
@@ -36,7 +47,8 @@ public sealed class UserStatusTracker
     {
         var previous = Current;
         var state = kind == PollErrorKind.CredentialsRejected ? PollingState.CredentialsRejected : PollingState.Failing;
-        Current = previous with
+        var news = previous.State != state || previous.LastErrorKind != kind;
+        var next = previous with
         {
             State = state,
             ConsecutiveFailures = previous.ConsecutiveFailures + 1,
@@ -44,7 +56,19 @@ public sealed class UserStatusTracker
             LastError = detail,
             LastErrorAt = at,
         };
-        return previous.State != state || previous.LastErrorKind != kind;
+        if (news) Change(next, at, detail, kind);
+        else Current = next;
+        return news;
+    }
+
+    // A change of state, or of the reason for failing, goes into the history; anything else only updates the status.
+    private void Change(UserStatus next, DateTimeOffset at, string reason, PollErrorKind kind = PollErrorKind.None)
+    {
+        var previous = Current;
+        Current = next;
+        if (previous.State == next.State && kind == PollErrorKind.None) return;
+        _history.Enqueue(new StatusChange(at, previous.State, next.State, kind, reason));
+        while (_history.Count > HistoryLength) _history.Dequeue();
     }
 
     public UserStatus WithNextPoll(DateTimeOffset? nextPollAt) => Current with { NextPollAt = nextPollAt };
