@@ -8,7 +8,14 @@ public sealed record UserSnapshot(
     [property: Id(2)] long TotalEventsLogged,
     [property: Id(3)] double? FirstTimestamp,
     [property: Id(4)] double? LastTimestamp,
-    [property: Id(5)] UserStatus Status);
+    [property: Id(5)] UserStatus Status)
+{
+    /// <summary>Where the readings come from; ids far from the positional ones so the record can grow on both ends.</summary>
+    [Id(20)] public ReadingSource Source { get; init; }
+
+    /// <summary>The local gateway's URL (local users only); never the install code.</summary>
+    [Id(21)] public string? GatewayUrl { get; init; }
+}
 
 /// <summary>The polling status an operator acts on.</summary>
 [GenerateSerializer, Immutable]
@@ -29,4 +36,7 @@ public sealed record UserSummary(
     [property: Id(2)] long TotalEventsLogged,
     [property: Id(3)] DateTimeOffset? LastSuccessAt,
     [property: Id(4)] PollErrorKind LastErrorKind,
-    [property: Id(5)] DateTimeOffset? LastErrorAt);
+    [property: Id(5)] DateTimeOffset? LastErrorAt)
+{
+    [Id(20)] public ReadingSource Source { get; init; }
+}
