@@ -55,7 +55,7 @@ public static class EagleServiceCollectionExtensions
             .Bind(configuration.GetSection(LocalSourceOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalSourceOptions>, LocalSourceOptionsValidator>());
-        services.TryAddSingleton<GatewayNetworks>();
+        services.TryAddSingleton(provider => new GatewayNetworks(provider.GetRequiredService<IOptions<LocalSourceOptions>>()));
 
         services.AddHttpClient<EagleLocalClient>()
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
