@@ -8,9 +8,10 @@ public sealed record UserSummaryResponse(
     long TotalEventsLogged,
     DateTimeOffset? LastSuccessAt,
     PollErrorKind? LastErrorKind,
-    DateTimeOffset? LastErrorAt)
+    DateTimeOffset? LastErrorAt,
+    ReadingSource Source = ReadingSource.Relay)
 {
     public static UserSummaryResponse From(UserSummary s) => new(
         s.CloudId, s.State, s.TotalEventsLogged, s.LastSuccessAt,
-        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt);
+        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt, s.Source);
 }
