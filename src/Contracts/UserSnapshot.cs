@@ -9,7 +9,14 @@ public sealed record UserSnapshot(
     [property: Id(3)] double? FirstTimestamp,
     [property: Id(4)] double? LastTimestamp,
     [property: Id(5)] UserStatus Status,
-    [property: Id(6)] IReadOnlyList<StatusChange>? StatusHistory = null);
+    [property: Id(6)] IReadOnlyList<StatusChange>? StatusHistory = null)
+{
+    /// <summary>Where the readings come from; ids far from the positional ones so the record can grow on both ends.</summary>
+    [Id(20)] public ReadingSource Source { get; init; }
+
+    /// <summary>The local gateway's URL (local users only); never the install code.</summary>
+    [Id(21)] public string? GatewayUrl { get; init; }
+}
 
 /// <summary>The polling status an operator acts on.</summary>
 [GenerateSerializer, Immutable]
@@ -31,4 +38,7 @@ public sealed record UserSummary(
     [property: Id(3)] DateTimeOffset? LastSuccessAt,
     [property: Id(4)] PollErrorKind LastErrorKind,
     [property: Id(5)] DateTimeOffset? LastErrorAt,
-    [property: Id(6)] string? Email = null);
+    [property: Id(6)] string? Email = null)
+{
+    [Id(20)] public ReadingSource Source { get; init; }
+}

@@ -26,4 +26,8 @@ public enum PollErrorKind
     Incomplete,
     StaleReading,
     WriteFailed,
+    /// <summary>A local gateway answered with empty values: its meter is not delivering readings.</summary>
+    MeterNotDelivering,
+    /// <summary>A local gateway's address resolved outside the networks this cluster may connect to.</summary>
+    AddressRefused,
 }

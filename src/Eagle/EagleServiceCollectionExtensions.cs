@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Rainforest.Eagle.Local;
 
 namespace Rainforest.Eagle;
 
@@ -35,6 +36,48 @@ public static class EagleServiceCollectionExtensions
             // PooledConnectionLifetime already recycles connections; rebuilding the handler would only drop the pool.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // One "sending/received" log pair per poll per user is noise at this volume; the client logs failures itself.
+            .RemoveAllLoggers();
+
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="LocalSourceOptions"/> (bound from "Rainforest:Sources:Local", validated at start),
+    /// <see cref="GatewayNetworks"/> and the typed <see cref="EagleLocalClient"/>, whose handler connects only to
+    /// allowed addresses and never through a proxy (a proxy would connect on our behalf, past the check).
+    /// </summary>
+    public static IServiceCollection AddEagleLocalClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<LocalSourceOptions>()
+            .Bind(configuration.GetSection(LocalSourceOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalSourceOptions>, LocalSourceOptionsValidator>());
+        services.TryAddSingleton(provider => new GatewayNetworks(provider.GetRequiredService<IOptions<LocalSourceOptions>>()));
+
+        services.AddHttpClient<EagleLocalClient>()
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var relay = provider.GetRequiredService<IOptions<EagleRelayOptions>>().Value;
+                var networks = provider.GetRequiredService<GatewayNetworks>();
+                return new SocketsHttpHandler
+                {
+                    ConnectCallback = networks.ConnectAsync,
+                    UseProxy = false,
+                    // A redirect could point anywhere; the gateway's reply is all we want.
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    // Short-lived pools, so a gateway whose name now resolves elsewhere is connected (and checked) afresh.
+                    PooledConnectionLifetime = PooledConnectionLifetime,
+                    PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+                    ConnectTimeout = relay.RequestTimeout * 0.8,
+                    AutomaticDecompression = DecompressionMethods.None,
+                };
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 
         return services;

@@ -35,6 +35,10 @@ public sealed record RelayOutcome(RelayOutcomeKind Kind, InstantaneousDemand? Re
     public static RelayOutcome Incomplete(string reason, string? body = null) =>
         new(RelayOutcomeKind.Incomplete, null, WithBodyPreview(reason, body));
 
+    public static RelayOutcome MeterNotDelivering(string detail) => new(RelayOutcomeKind.MeterNotDelivering, null, detail);
+
+    public static RelayOutcome AddressRefused(string detail) => new(RelayOutcomeKind.AddressRefused, null, detail);
+
     private static string WithBodyPreview(string reason, string? body) =>
         body is null ? reason : $"{reason}; body starts \"{TextPreview.Of(body)}\"";
 }

@@ -1,6 +1,6 @@
 namespace Rainforest.Eagle;
 
-/// <summary>How one relay request ended.</summary>
+/// <summary>How one request for a reading ended, to the cloud relay or to a gateway's local API.</summary>
 public enum RelayOutcomeKind
 {
     /// <summary>A complete, well-formed reading.</summary>
@@ -19,4 +19,8 @@ public enum RelayOutcomeKind
     Malformed,
     /// <summary>A well-formed InstantaneousDemand lacking one or more of the nine fields, or with an empty value.</summary>
     Incomplete,
+    /// <summary>A local gateway answered, but with empty values (or no connected meter): nothing to log.</summary>
+    MeterNotDelivering,
+    /// <summary>A local gateway's host resolved only to addresses outside the allowed networks; nothing was connected to.</summary>
+    AddressRefused,
 }

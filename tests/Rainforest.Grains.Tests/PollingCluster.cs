@@ -56,6 +56,8 @@ public sealed class PollingCluster : IAsyncDisposable
             ["Rainforest:Eagle:CloudUrl"] = simulator.RelayUrl.ToString(),
             ["Rainforest:Eagle:RequestTimeout"] = "00:00:05",
             ["Rainforest:Logs:Directory"] = logs,
+            // The simulator is on loopback, which local gateways may reach only when it is listed.
+            ["Rainforest:Sources:Local:AllowedNetworks:0"] = "127.0.0.0/8",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -88,6 +90,16 @@ public sealed class PollingCluster : IAsyncDisposable
         Simulator.Accounts.Add(cloudId, fault, delay);
         var result = await Grains.GetGrain<IUserGrain>(cloudId).RegisterAsync(
             new UserRegistration(SimulatedAccount.DefaultUser(cloudId), SimulatedAccount.DefaultPassword(cloudId)));
+        Assert.Equal(RegistrationResult.Created, result);
+    }
+
+    /// <summary>Registers a local-API user at the simulator with the account's default install code.</summary>
+    public async Task RegisterLocalAsync(string cloudId, SimulatedFault fault = SimulatedFault.None, string? installCode = null)
+    {
+        _users.Add(cloudId);
+        Simulator.Accounts.Add(cloudId, fault);
+        var result = await Grains.GetGrain<IUserGrain>(cloudId).RegisterAsync(
+            UserRegistration.Local(Simulator.BaseUrl.ToString(), installCode ?? SimulatedAccount.DefaultInstallCode(cloudId)));
         Assert.Equal(RegistrationResult.Created, result);
     }
 

@@ -26,11 +26,21 @@ public static class UserEndpoints
     }
 
     // The framework has bound the Cloud ID and the body and validated both before this runs (see RequestBinding).
-    private static async Task<Results<Created<UserResponse>, Ok<UserResponse>>> PutUser(
+    private static async Task<Results<Created<UserResponse>, Ok<UserResponse>, ValidationProblem>> PutUser(
         [FromRoute(Name = "cloud_id")] CloudId id, [FromBody] UserRegistrationBody body, IGrainFactory grains)
     {
         var user = grains.GetGrain<IUserGrain>(id.Value);
-        var result = await user.RegisterAsync(body.ToRegistration());
+        RegistrationResult result;
+        try
+        {
+            result = await user.RegisterAsync(body.ToRegistration());
+        }
+        catch (GatewayAddressRefusedException refused)
+        {
+            // The silo resolved the gateway's host outside the networks it may connect to; nothing was stored.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["gateway_url"] = [refused.Message] },
+                detail: $"gateway_url refused: {refused.Message}.", title: "Gateway address refused");
+        }
         var snapshot = await user.GetAsync();
         var response = UserResponse.From(snapshot!, result);
         return result == RegistrationResult.Created

@@ -19,9 +19,10 @@ public sealed record UserSummaryResponse(
     DateTimeOffset? LastSuccessAt,
     PollErrorKind? LastErrorKind,
     DateTimeOffset? LastErrorAt,
-    string? UserEmail)
+    string? UserEmail,
+    ReadingSource Source = ReadingSource.Relay)
 {
     public static UserSummaryResponse From(UserSummary s) => new(
         s.CloudId, s.State, s.TotalEventsLogged, s.LastSuccessAt,
-        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt, s.Email);
+        s.LastErrorKind == PollErrorKind.None ? null : s.LastErrorKind, s.LastErrorAt, s.Email, s.Source);
 }

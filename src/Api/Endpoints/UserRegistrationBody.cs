@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 namespace Rainforest.Api.Endpoints;
 
 /// <summary>
-/// The body of <c>POST /api/users/{cloud_id}</c>: <c>{"user_email": …, "user_pw": …}</c>, as the original accepted.
+/// The body of <c>POST /api/users/{cloud_id}</c>: <c>{"user_email": …, "user_pw": …}</c>, as the original accepted, for a
+/// relay user (<c>"source": "relay"</c>, the default), or <c>{"source": "local", "gateway_url": …, "install_code": …}</c>
+/// (<c>user_email</c> optional) for a gateway whose local API the silo polls.
 /// Bound by the framework with the strict JSON options of <see cref="RequestBinding"/> (a field of the wrong type is
 /// refused, not coerced; a field given twice is refused) and validated before the handler runs. Unknown fields
 /// are ignored, as the original import files carry extras.
@@ -13,21 +15,59 @@ namespace Rainforest.Api.Endpoints;
 /// nothing here yet.
 /// </summary>
 public sealed record UserRegistrationBody(
-    [property: Required(ErrorMessage = "user_email is required."), EmailShaped] string? UserEmail,
-    [property: Required(AllowEmptyStrings = true, ErrorMessage = "user_pw is required."), RelayPassword] string? UserPw,
+    [property: EmailShaped] string? UserEmail,
+    [property: RelayPassword] string? UserPw,
     [property: Range(0, long.MaxValue, ErrorMessage = "total_events_logged must be 0 or more."), JsonNumberHandling(JsonNumberHandling.Strict)]
     long? TotalEventsLogged = null,
     [property: JsonNumberHandling(JsonNumberHandling.Strict)] double? FirstTimestamp = null,
-    [property: JsonNumberHandling(JsonNumberHandling.Strict)] double? LastTimestamp = null) : IValidatableObject
+    [property: JsonNumberHandling(JsonNumberHandling.Strict)] double? LastTimestamp = null,
+    string? Source = null,
+    string? GatewayUrl = null,
+    string? InstallCode = null) : IValidatableObject
 {
-    /// <summary>Only called once validation passed, so both fields are there.</summary>
-    public UserRegistration ToRegistration() => new(UserEmail!.Trim(), UserPw!,
-        TotalEventsLogged is { } total ? new MigratedCounters(total, FirstTimestamp, LastTimestamp) : null);
+    public const string RelaySource = "relay";
+    public const string LocalSource = "local";
+
+    private bool IsLocal => Source == LocalSource;
+
+    /// <summary>Only called once validation passed, so the source's fields are there.</summary>
+    public UserRegistration ToRegistration()
+    {
+        var counters = TotalEventsLogged is { } total ? new MigratedCounters(total, FirstTimestamp, LastTimestamp) : null;
+        return IsLocal
+            ? UserRegistration.Local(GatewayUrl!, InstallCode!, UserEmail?.Trim() ?? "", counters)
+            : new UserRegistration(UserEmail!.Trim(), UserPw!, counters);
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var error in SourceRules()) yield return error;
         var now = (validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow();
-        return MigratedCounterRules.Check(TotalEventsLogged, FirstTimestamp, LastTimestamp, now);
+        foreach (var error in MigratedCounterRules.Check(TotalEventsLogged, FirstTimestamp, LastTimestamp, now)) yield return error;
+    }
+
+    // What each source needs; the install code is a secret, so no message ever repeats it.
+    private IEnumerable<ValidationResult> SourceRules()
+    {
+        if (Source is not (null or RelaySource or LocalSource))
+        {
+            yield return new ValidationResult($"source must be \"{RelaySource}\" (the default) or \"{LocalSource}\".", [nameof(Source)]);
+            yield break;
+        }
+        if (!IsLocal)
+        {
+            if (UserEmail is null) yield return new ValidationResult("user_email is required.", [nameof(UserEmail)]);
+            if (UserPw is null) yield return new ValidationResult("user_pw is required.", [nameof(UserPw)]);
+            yield break;
+        }
+        if (!Domain.Users.GatewayUrl.TryParse(GatewayUrl, out _))
+        {
+            yield return new ValidationResult(GatewayUrl is null ? "gateway_url is required for a local gateway." : Domain.Users.GatewayUrl.Rule, [nameof(GatewayUrl)]);
+        }
+        if (!Domain.Users.InstallCode.IsValid(InstallCode))
+        {
+            yield return new ValidationResult(InstallCode is null ? "install_code is required for a local gateway." : Domain.Users.InstallCode.Rule, [nameof(InstallCode)]);
+        }
     }
 }
 

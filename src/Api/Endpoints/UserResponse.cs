@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Rainforest.Api.Endpoints;
 
-/// <summary>A user as the API returns it: the original record's fields plus status, never the password.</summary>
+/// <summary>
+/// A user as the API returns it: the original record's fields plus status and where the readings come from
+/// (<c>gateway_url</c> for local users only), never the password or the install code.
+/// </summary>
 public sealed record UserResponse(
     string CloudId,
     string UserEmail,
@@ -9,12 +14,14 @@ public sealed record UserResponse(
     double? LastTimestamp,
     UserStatusResponse Status,
     string? Result,
-    IReadOnlyList<StatusChangeResponse> StatusHistory)
+    IReadOnlyList<StatusChangeResponse> StatusHistory,
+    ReadingSource Source = ReadingSource.Relay,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GatewayUrl = null)
 {
     public static UserResponse From(UserSnapshot user, RegistrationResult? result) => new(
         user.CloudId, user.Email, user.TotalEventsLogged, user.FirstTimestamp, user.LastTimestamp,
         UserStatusResponse.From(user.Status), result?.ToString().ToLowerInvariant(),
-        StatusChangeResponse.ListOf(user.StatusHistory));
+        StatusChangeResponse.ListOf(user.StatusHistory), user.Source, user.GatewayUrl);
 }
 
 public sealed record UserStatusResponse(

@@ -2,7 +2,8 @@ namespace Rainforest.Cli.Api;
 
 /// <summary>
 /// <c>GET /api/users/{cloud_id}</c>: the original record's fields (timestamps in Unix seconds) plus polling
-/// status; never the password. States and error kinds stay strings so a newer server's values still show.
+/// status and where the readings come from; never the password or the install code. States and error kinds stay
+/// strings so a newer server's values still show; a server older than reading sources sends no source (relay).
 /// </summary>
 public sealed record UserRecord(
     string CloudId,
@@ -11,4 +12,6 @@ public sealed record UserRecord(
     double? FirstTimestamp,
     double? LastTimestamp,
     UserStatusRecord Status,
-    string? Result);
+    string? Result,
+    string? Source = null,
+    string? GatewayUrl = null);

@@ -1,11 +1,15 @@
+using Rainforest.Cli.Api;
+
 namespace Rainforest.Cli.Import;
 
 /// <summary>
-/// One user from an import file in the original format: <c>{"cloud_id": "002506", "user_email": …, "user_pw": …}</c>;
-/// other fields (counters, the old <c>active</c> flag) are ignored. The checks here catch what is plainly wrong
-/// before sending; the server stays the authority on the rest (an e-mail's shape, a password's characters).
+/// One user from an import file in the original format: <c>{"cloud_id": "002506", "user_email": …, "user_pw": …}</c>,
+/// or for a gateway whose local API the server polls <c>{"cloud_id": …, "source": "local", "gateway_url": …,
+/// "install_code": …}</c> (<c>user_email</c> optional); other fields (counters, the old <c>active</c> flag) are
+/// ignored. The checks here catch what is plainly wrong before sending; the server stays the authority on the
+/// rest (an e-mail's shape, a password's characters, a gateway's address).
 /// </summary>
-public sealed record ImportLine(int Line, string CloudId, string Email, string Password)
+public sealed record ImportLine(int Line, string CloudId, RegistrationBody Body)
 {
     private const int MaxValueShown = 40;
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
@@ -40,10 +44,43 @@ public sealed record ImportLine(int Line, string CloudId, string Email, string P
                 return false;
             }
             cloudId = parsedId.Value;
-            if (!TryGetString(root, "user_email", out var email, out reason)) return false;
+
+            var source = "relay";
+            if (root.TryGetProperty("source", out var sourceValue) && sourceValue.ValueKind != JsonValueKind.Null)
+            {
+                if (!TryGetString(root, "source", out source, out reason)) return false;
+                if (source is not ("relay" or "local"))
+                {
+                    reason = $"source \"{Shorten(source)}\" is neither relay nor local";
+                    return false;
+                }
+            }
+
+            if (source == "local")
+            {
+                if (!TryGetString(root, "gateway_url", out var url, out reason)) return false;
+                // The install code is a secret: its value is never repeated in a reason.
+                if (!TryGetString(root, "install_code", out var code, out reason)) return false;
+                // Optional here, and an export writes a local user without one as "".
+                string? email = null;
+                if (root.TryGetProperty("user_email", out var emailValue) && emailValue.ValueKind != JsonValueKind.Null)
+                {
+                    if (emailValue.ValueKind != JsonValueKind.String)
+                    {
+                        reason = "user_email must be a string";
+                        return false;
+                    }
+                    email = string.IsNullOrWhiteSpace(emailValue.GetString()) ? null : emailValue.GetString();
+                }
+                parsed = new ImportLine(line, cloudId, new RegistrationBody(email, null, Source: "local", GatewayUrl: url, InstallCode: code));
+                reason = null;
+                return true;
+            }
+
+            if (!TryGetString(root, "user_email", out var relayEmail, out reason)) return false;
             if (!TryGetString(root, "user_pw", out var password, out reason)) return false;
 
-            parsed = new ImportLine(line, cloudId, email, password);
+            parsed = new ImportLine(line, cloudId, new RegistrationBody(relayEmail, password));
             return true;
         }
     }

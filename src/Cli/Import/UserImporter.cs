@@ -25,7 +25,7 @@ public sealed class UserImporter(RainforestClient client, int parallelism)
             {
                 try
                 {
-                    var reply = await client.RegisterAsync(line.CloudId, line.Email, line.Password, token);
+                    var reply = await client.RegisterAsync(line.CloudId, line.Body, token);
                     var result = new LineResult(line.Line, line.CloudId, ToOutcome(reply.Outcome), reply.Reason, reply.Status);
                     results.Enqueue(result);
                     onLineDone?.Invoke(result);

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Rainforest.Cli.Output;
 
-/// <summary><c>users show</c>: one user, field by field. The password is never part of it.</summary>
+/// <summary><c>users show</c>: one user, field by field. The password and the install code are never part of it.</summary>
 public static class UserView
 {
     public static void Write(IAnsiConsole console, bool terminal, UserRecord user)
@@ -16,6 +16,7 @@ public static class UserView
         var grid = new Grid().AddColumn(new GridColumn { NoWrap = true }).AddColumn();
         Row(grid, "Cloud ID", user.CloudId);
         Row(grid, "E-mail", user.UserEmail);
+        Row(grid, "Source", user.GatewayUrl is { } gateway ? $"{user.Source ?? "local"} ({gateway})" : user.Source ?? "relay");
         grid.AddRow(new Text("State"), new Text(status.State, terminal ? UserListView.StateStyle(status.State) : Style.Plain));
         Row(grid, "Events logged", user.TotalEventsLogged.ToString(CultureInfo.InvariantCulture));
         Row(grid, "First reading", Times.ShowUnixSeconds(user.FirstTimestamp));

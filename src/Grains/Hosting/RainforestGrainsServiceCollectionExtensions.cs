@@ -7,6 +7,7 @@ using Rainforest.Eagle;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
 using Rainforest.Grains.Secrets;
+using Rainforest.Grains.Sources;
 using Rainforest.Grains.Telemetry;
 
 namespace Rainforest.Grains.Hosting;
@@ -22,6 +23,8 @@ public static class RainforestGrainsServiceCollectionExtensions
         services.AddOptions<LogsOptions>().Bind(configuration.GetSection(LogsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddEagleRelayClient(configuration);
+        services.AddEagleLocalClient(configuration);
+        services.AddSingleton<ReadingSources>();
         services.AddSingleton<GatewayPasswordProtector>();
         services.AddSingleton<PollingMetrics>();
         services.AddSingleton<OpenFileBudget>();

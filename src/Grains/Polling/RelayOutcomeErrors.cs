@@ -14,6 +14,8 @@ public static class RelayOutcomeErrors
         RelayOutcomeKind.Timeout => PollErrorKind.Timeout,
         RelayOutcomeKind.Unreachable => PollErrorKind.Unreachable,
         RelayOutcomeKind.Malformed => PollErrorKind.Malformed,
+        RelayOutcomeKind.MeterNotDelivering => PollErrorKind.MeterNotDelivering,
+        RelayOutcomeKind.AddressRefused => PollErrorKind.AddressRefused,
         _ => PollErrorKind.Incomplete,
     };
 }

@@ -15,7 +15,8 @@ public sealed class RetryRule(TimeSpan period, TimeSpan credentialsRejectedRetry
     public DateTimeOffset EarliestNextPoll(PollErrorKind error, int consecutiveFailures, DateTimeOffset started, DateTimeOffset now) =>
         error switch
         {
-            PollErrorKind.None or PollErrorKind.StaleReading or PollErrorKind.Malformed or PollErrorKind.Incomplete => now,
+            PollErrorKind.None or PollErrorKind.StaleReading or PollErrorKind.Malformed or PollErrorKind.Incomplete
+                or PollErrorKind.MeterNotDelivering => now,
             PollErrorKind.CredentialsRejected => started + credentialsRejectedRetry,
             _ => started + FailureBackoff.After(consecutiveFailures, period, backoffCap, random),
         };

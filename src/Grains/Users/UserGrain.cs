@@ -5,6 +5,7 @@ using Rainforest.Eagle;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
 using Rainforest.Grains.Secrets;
+using Rainforest.Grains.Sources;
 using Rainforest.Grains.Telemetry;
 
 namespace Rainforest.Grains.Users;
@@ -16,7 +17,7 @@ namespace Rainforest.Grains.Users;
 /// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", "Users")] IPersistentState<UserRecord> record,
-    EagleRelayClient relay,
+    ReadingSources sources,
     GatewayPasswordProtector passwords,
     IOptions<PollingOptions> pollingOptions,
     IOptions<LogsOptions> logsOptions,
@@ -34,6 +35,7 @@ public sealed partial class UserGrain(
     private HourLog _log = null!;
     private StateWriter _writer = null!;
     private UserCredentials _credentials = null!;
+    private IReadingSource? _source;
     private bool _writesFailing;
 
     private string CloudId => this.GetPrimaryKeyString();
@@ -79,12 +81,23 @@ public sealed partial class UserGrain(
 
     async Task<RegistrationResult> IUserGrain.RegisterAsync(UserRegistration registration)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(registration.Email);
-        ArgumentException.ThrowIfNullOrEmpty(registration.Password);
+        string? gatewayUrl = null;
+        if (registration.Source == ReadingSource.Local)
+        {
+            ArgumentNullException.ThrowIfNull(registration.Email);
+            ArgumentException.ThrowIfNullOrEmpty(registration.InstallCode);
+            // Before anything is stored: a refused address leaves the user as it was.
+            gatewayUrl = await sources.CheckGatewayAsync(registration.GatewayUrl);
+        }
+        else
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(registration.Email);
+            ArgumentException.ThrowIfNullOrEmpty(registration.Password);
+        }
 
         var state = record.State;
         var takesCounters = registration.Counters is { } counters && _counters.WouldAdopt(counters);
-        if (_credentials.AreStored(state, registration) && !takesCounters)
+        if (_credentials.AreStored(state, registration, gatewayUrl) && !takesCounters)
         {
             // The same credentials again usually mean "fixed on the gateway side, try now".
             if (!_status.IsPolling) await RetryPromptlyAsync();
@@ -92,8 +105,10 @@ public sealed partial class UserGrain(
         }
 
         var result = state.Registered ? RegistrationResult.Updated : RegistrationResult.Created;
-        var before = (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected);
-        _credentials.Store(state, registration);
+        var before = (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected,
+            state.Source, state.GatewayUrl, state.ProtectedInstallCode);
+        _credentials.Store(state, registration, gatewayUrl);
+        _source = null;
         if (takesCounters) _counters.Adopt(registration.Counters!);
         try
         {
@@ -102,7 +117,8 @@ public sealed partial class UserGrain(
         catch
         {
             // Not stored (Redis down): the caller is told so, and a retry must not find these credentials "unchanged".
-            (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected) = before;
+            (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected,
+                state.Source, state.GatewayUrl, state.ProtectedInstallCode) = before;
             _credentials.Forget();
             throw;
         }
@@ -122,6 +138,10 @@ public sealed partial class UserGrain(
     Task<UserSnapshot?> IUserGrain.GetAsync() => Task.FromResult(record.State is { Registered: true } state
         ? new UserSnapshot(CloudId, state.Email, state.TotalEventsLogged, state.FirstTimestamp, state.LastTimestamp,
             _status.WithNextPoll(_loop.NextPollAt), _status.History)
+        {
+            Source = state.Source,
+            GatewayUrl = state.Source == ReadingSource.Local ? state.GatewayUrl : null,
+        }
         : null);
 
     async Task<bool> IUserGrain.DeleteAsync()
@@ -131,6 +151,7 @@ public sealed partial class UserGrain(
         _loop.Stop();
         _log.Close();
         _credentials.Forget();
+        _source = null;
         _status.Pause();
         await GrainFactory.Shard(CloudId).RemoveAsync(CloudId);
         await _writer.ClearAsync();
@@ -155,17 +176,20 @@ public sealed partial class UserGrain(
 
     private async Task<PollResult> PollOnceAsync(DateTimeOffset pollTime)
     {
-        EagleCredentials credentials;
+        IReadingSource source;
         try
         {
-            credentials = _credentials.Of(record.State);
+            source = _source ??= record.State.Source == ReadingSource.Local
+                ? sources.Local(_credentials.LocalOf(record.State))
+                : sources.Relay(_credentials.Of(record.State));
         }
         catch (CryptographicException)
         {
+            var secret = record.State.Source == ReadingSource.Local ? "install code" : "password";
             return Failed(PollErrorKind.CredentialsRejected,
-                "the stored password cannot be decrypted with this cluster's key ring; post the user again", pollTime);
+                $"the stored {secret} cannot be decrypted with this cluster's key ring; post the user again", pollTime);
         }
-        var outcome = await relay.GetInstantaneousDemandAsync(credentials);
+        var outcome = await source.ReadAsync();
         if (outcome.Kind != RelayOutcomeKind.Reading || outcome.Reading is not { } reading)
         {
             return Failed(outcome.Kind.ToPollError(), outcome.Detail ?? outcome.Kind.ToString(), pollTime);
@@ -297,7 +321,8 @@ public sealed partial class UserGrain(
 
     private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) => this.RegisterGrainTimer(tick, PollLoop.TimerOptions(due));
 
-    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(_status.Summary(CloudId, record.State.TotalEventsLogged) with { Email = record.State.Email });
+    private void Report() => GrainFactory.Shard(CloudId).ReportAsync(
+        _status.Summary(CloudId, record.State.TotalEventsLogged) with { Email = record.State.Email, Source = record.State.Source });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: poll failed ({Kind}): {Detail}")]
     private partial void LogPollFailed(string cloudId, PollErrorKind kind, string detail);

@@ -1,6 +1,6 @@
 namespace Rainforest.Grains.Users;
 
-/// <summary>A user's persisted state. The password is only ever stored encrypted.</summary>
+/// <summary>A user's persisted state. The password and the install code are only ever stored encrypted.</summary>
 [GenerateSerializer]
 public sealed class UserRecord
 {
@@ -22,4 +22,13 @@ public sealed class UserRecord
     [Id(9)] public bool CredentialsRejected { get; set; }
 
     [Id(10)] public bool ReminderRegistered { get; set; }
+
+    /// <summary>Where the readings come from; records written before there was a choice are relay users.</summary>
+    [Id(11)] public ReadingSource Source { get; set; }
+
+    /// <summary>A local user's gateway root (<c>http://192.168.1.20</c>); null for relay users.</summary>
+    [Id(12)] public string? GatewayUrl { get; set; }
+
+    /// <summary>A local user's install code, encrypted like the password; empty for relay users.</summary>
+    [Id(13)] public string ProtectedInstallCode { get; set; } = "";
 }

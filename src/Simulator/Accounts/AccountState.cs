@@ -66,6 +66,16 @@ internal sealed class AccountState(string cloudId, AccountSettings? settings, in
         }
     }
 
+    /// <summary>The gateway's own MAC and its meter's, as the local API's device_list and device_query name them.</summary>
+    public (ulong Gateway, ulong Meter) MacIds()
+    {
+        lock (gate)
+        {
+            meter ??= new SimulatedMeter(CloudId);
+            return (meter.DeviceMacId, meter.MeterMacId);
+        }
+    }
+
     public IReadOnlyList<SimulatedRequest> Requests()
     {
         lock (gate)
@@ -82,7 +92,7 @@ internal sealed class AccountState(string cloudId, AccountSettings? settings, in
         {
             return new SimulatedAccount(
                 CloudId, current.UserFor(CloudId), current.PasswordFor(CloudId), current.Fault, current.Delay,
-                current.Configured, sequence, inFlight, maxConcurrent);
+                current.Configured, sequence, inFlight, maxConcurrent, current.InstallCodeFor(CloudId));
         }
     }
 }

@@ -16,8 +16,16 @@ public sealed record SimulatedAccount(
     bool Configured,
     long Requests,
     int InFlight,
-    int MaxConcurrent)
+    int MaxConcurrent,
+    string? InstallCode = null)
 {
+    /// <summary>The install code an account's local API accepts unless one is set: 16 hex digits derived from the Cloud ID.</summary>
+    public static string DefaultInstallCode(string cloudId)
+    {
+        ArgumentNullException.ThrowIfNull(cloudId);
+        return $"{Relay.StableHash.Of("install-code/" + cloudId.ToLowerInvariant()):x16}";
+    }
+
     /// <summary>The user an automatic account accepts: <c>user-&lt;cloudid&gt;@sim.test</c>.</summary>
     public static string DefaultUser(string cloudId)
     {

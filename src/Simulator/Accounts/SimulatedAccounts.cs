@@ -25,13 +25,14 @@ public sealed class SimulatedAccounts
     public int ConfiguredCount => states.Values.Count(s => s.Settings?.Configured == true);
 
     /// <summary>Adds the account, or replaces its credentials and fault (its request log is kept).</summary>
-    public SimulatedAccount Add(string cloudId, string user, string password, SimulatedFault fault = SimulatedFault.None, TimeSpan? delay = null)
+    public SimulatedAccount Add(string cloudId, string user, string password, SimulatedFault fault = SimulatedFault.None, TimeSpan? delay = null,
+        string? installCode = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(password);
         CheckDelay(delay);
         var key = SimulatedCloudIds.Require(cloudId);
-        var settings = new AccountSettings(user, password, fault, delay, Configured: true);
+        var settings = new AccountSettings(user, password, fault, delay, Configured: true, installCode);
         var state = states.GetOrAdd(key, static (k, arg) => new AccountState(k, arg.settings, arg.logCapacity), (settings, logCapacity));
         state.Settings = settings;
         return state.Snapshot()!;
@@ -53,6 +54,23 @@ public sealed class SimulatedAccounts
         {
             var current = state.Settings ?? throw new KeyNotFoundException($"No simulated account '{key}'.");
             if (state.TryReplaceSettings(current, current with { Fault = fault, Delay = delay, Configured = true }))
+            {
+                return state.Snapshot()!;
+            }
+        }
+    }
+
+    /// <summary>Changes the install code the account's local API accepts (null: back to the default one).</summary>
+    /// <exception cref="KeyNotFoundException">No such account.</exception>
+    public SimulatedAccount SetInstallCode(string cloudId, string? installCode)
+    {
+        var key = SimulatedCloudIds.Require(cloudId);
+        var state = (states.TryGetValue(key, out var existing) ? existing : CreateAutomatic(key))
+            ?? throw new KeyNotFoundException($"No simulated account '{key}'.");
+        while (true)
+        {
+            var current = state.Settings ?? throw new KeyNotFoundException($"No simulated account '{key}'.");
+            if (state.TryReplaceSettings(current, current with { InstallCode = installCode, Configured = true }))
             {
                 return state.Snapshot()!;
             }
@@ -82,7 +100,8 @@ public sealed class SimulatedAccounts
         var key = SimulatedCloudIds.Normalize(cloudId);
         if (states.TryGetValue(key, out var state)) return state.Snapshot();
         return IsAutomatic(key)
-            ? new SimulatedAccount(key, SimulatedAccount.DefaultUser(key), SimulatedAccount.DefaultPassword(key), SimulatedFault.None, null, false, 0, 0, 0)
+            ? new SimulatedAccount(key, SimulatedAccount.DefaultUser(key), SimulatedAccount.DefaultPassword(key), SimulatedFault.None, null, false, 0, 0, 0,
+                SimulatedAccount.DefaultInstallCode(key))
             : null;
     }
 

@@ -7,4 +7,7 @@ internal sealed class AccountBody
     public string? Password { get; set; }
     public string? Fault { get; set; }
     public int? DelayMs { get; set; }
+
+    /// <summary>The local API's install code (16 hex digits); missing means the default one.</summary>
+    public string? InstallCode { get; set; }
 }

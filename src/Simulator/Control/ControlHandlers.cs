@@ -17,13 +17,15 @@ internal sealed class ControlHandlers(SimulatedAccounts accounts, SimulatorStats
         if (body is null) { await InvalidBodyAsync(context); return; }
         if (!TryFault(body.Fault, out var fault)) { await BadFaultAsync(context, body.Fault); return; }
         if (!TryDelay(body.DelayMs, out var delay)) { await BadDelayAsync(context); return; }
+        if (body.InstallCode is { } code && !IsInstallCode(code)) { await BadInstallCodeAsync(context); return; }
 
         var account = accounts.Add(
             cloudId,
             body.User ?? SimulatedAccount.DefaultUser(cloudId),
             body.Password ?? SimulatedAccount.DefaultPassword(cloudId),
             fault,
-            delay);
+            delay,
+            body.InstallCode);
         await OkAsync(context, AccountView.Of(account));
     }
 
@@ -111,6 +113,11 @@ internal sealed class ControlHandlers(SimulatedAccounts accounts, SimulatorStats
 
     private static Task BadDelayAsync(HttpContext context) =>
         ProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid delay", $"delayMs is between 0 and {MaxDelayMs}.");
+
+    private static bool IsInstallCode(string code) => code.Length == 16 && code.All(char.IsAsciiHexDigit);
+
+    private static Task BadInstallCodeAsync(HttpContext context) =>
+        ProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid install code", "installCode is 16 hexadecimal digits.");
 
     private static Task NotFoundAsync(HttpContext context, string cloudId) =>
         ProblemAsync(context, StatusCodes.Status404NotFound, "No such account", $"No simulated account '{cloudId}'.");

@@ -38,4 +38,16 @@ public enum SimulatedFault
 
     /// <summary>Every other request (the 2nd, 4th, …) gets a 503.</summary>
     Flaky,
+
+    /// <summary>Local API firmware that puts the units in the value (<c>&lt;Value&gt;21.499 kW&lt;/Value&gt;</c>, no &lt;Units&gt;).</summary>
+    UnitsInline,
+
+    /// <summary>Local API firmware that reports solar export wrapped to unsigned (<c>4294963.584000</c> kW = -3.712 kW).</summary>
+    WrappedNegative,
+
+    /// <summary>Local API: the meter is not delivering, every value of a device_query is empty.</summary>
+    NotDelivering,
+
+    /// <summary>Local API: the meter was replaced; the meter a client remembers is gone and device_list names a new one.</summary>
+    MeterReplaced,
 }

@@ -1,4 +1,5 @@
 using Rainforest.Simulator.Control;
+using Rainforest.Simulator.Local;
 using Rainforest.Simulator.Relay;
 namespace Rainforest.Simulator.Hosting;
 
@@ -17,9 +18,11 @@ public static class SimulatorEndpointRouteBuilderExtensions
         var relay = endpoints.ServiceProvider.GetService<RelayHandler>()
             ?? throw new InvalidOperationException("Call services.AddRelaySimulator() before MapRelaySimulator().");
         var control = endpoints.ServiceProvider.GetRequiredService<ControlHandlers>();
+        var local = endpoints.ServiceProvider.GetRequiredService<LocalApiHandler>();
 
         var group = endpoints.MapGroup("");
-        group.MapPost(RelayPath, relay.HandleAsync);
+        // One path for both: an EAGLE-200's local API authenticates with Basic auth, the relay with its own headers.
+        group.MapPost(RelayPath, context => LocalApiHandler.IsLocalRequest(context) ? local.HandleAsync(context) : relay.HandleAsync(context));
         group.MapPut("/sim/accounts/{cloudId}", control.PutAccountAsync);
         group.MapGet("/sim/accounts/{cloudId}", control.GetAccountAsync);
         group.MapDelete("/sim/accounts/{cloudId}", control.DeleteAccountAsync);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Control;
 using Rainforest.Simulator.Recording;
+using Rainforest.Simulator.Local;
 using Rainforest.Simulator.Relay;
 
 namespace Rainforest.Simulator.Hosting;
@@ -24,6 +25,7 @@ public static class SimulatorServiceCollectionExtensions
         services.TryAddSingleton(sp => new SimulatedAccounts(sp.GetRequiredService<SimulatorOptions>()));
         services.TryAddSingleton<SimulatorStats>();
         services.TryAddSingleton<RelayHandler>();
+        services.TryAddSingleton<LocalApiHandler>();
         services.TryAddSingleton<ControlHandlers>();
         return services;
     }

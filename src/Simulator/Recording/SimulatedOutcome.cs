@@ -29,4 +29,13 @@ public enum SimulatedOutcome : byte
 
     /// <summary>The client gave up (or the simulator stopped) before an answer was sent.</summary>
     Abandoned,
+
+    /// <summary>A local API device_list.</summary>
+    DeviceList,
+
+    /// <summary>A local API device_query whose values are all empty (the meter is not delivering).</summary>
+    NotDelivering,
+
+    /// <summary>A local API device_query for a device the gateway does not have.</summary>
+    UnknownDevice,
 }

@@ -31,6 +31,10 @@ internal sealed class SimulatedMeter
         baseWatts = 400 + (int)((seed >> 32) % 1400);
     }
 
+    public ulong DeviceMacId => deviceMacId;
+
+    public ulong MeterMacId => meterMacId;
+
     public static uint EagleTimeStamp(DateTimeOffset now) =>
         (uint)Math.Clamp((long)(now - EagleEpoch).TotalSeconds, 0, uint.MaxValue);
 

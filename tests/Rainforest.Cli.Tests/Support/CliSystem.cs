@@ -59,6 +59,7 @@ public sealed class CliSystem : IAsyncLifetime
         {
             ["Rainforest:Eagle:CloudUrl"] = Simulator.RelayUrl.ToString(),
             ["Rainforest:Eagle:RequestTimeout"] = "00:00:04",
+            ["Rainforest:Sources:Local:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Orleans:ClusterId"] = "cli",
             ["Orleans:ServiceId"] = "cli",
         });

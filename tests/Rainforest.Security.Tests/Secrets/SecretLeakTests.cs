@@ -97,6 +97,74 @@ public sealed class SecretLeakTests
         }
     }
 
+    [Fact]
+    public async Task A_known_install_code_appears_nowhere_the_system_writes()
+    {
+        const string local = "0a5ec3";
+        var code = Guid.NewGuid().ToString("n")[..16];
+        var wrong = Guid.NewGuid().ToString("n")[..16];
+        using var root = new TestRoot("install-codes");
+        await using var redis = new RedisServer();
+        await redis.InitializeAsync();
+        await using var otlp = await OtlpReceiver.StartAsync();
+        await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true });
+        await using var silo = SecuritySilo.Create(root.Path, "silo", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Rainforest:Sources:Local:AllowedNetworks:0"] = "127.0.0.0/8",
+            ["Rainforest:Telemetry:TraceSampleRatio"] = "1",
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Orleans"] = "Debug",
+            ["Logging:LogLevel:Microsoft"] = "Debug",
+            ["Logging:LogLevel:Polly"] = "Information",
+        }, environment: new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+        });
+        await silo.StartAsync();
+        var emitted = new Emissions();
+        using var api = silo.CreateClient();
+        simulator.Accounts.Add(local);
+        simulator.Accounts.SetInstallCode(local, code);
+        HttpContent Body(string installCode) => Json.Body(new { source = "local", gateway_url = simulator.BaseUrl.ToString(), install_code = installCode });
+
+        // A wrong code first (rejected by the gateway), then the right one, polled and failing in the local API's ways.
+        await RecordAsync(emitted, api, HttpMethod.Post, $"/api/users/{local}", Body(wrong), HttpStatusCode.Created);
+        await RecordAsync(emitted, api, HttpMethod.Get, $"/api/event/{local}", null, HttpStatusCode.BadGateway);
+        await RecordAsync(emitted, api, HttpMethod.Post, $"/api/users/{local}", Body(code), HttpStatusCode.OK);
+        await RecordAsync(emitted, api, HttpMethod.Post, $"/api/users/{local}", Body(code), HttpStatusCode.OK);
+        await RecordAsync(emitted, api, HttpMethod.Get, $"/api/event/{local}", null, HttpStatusCode.OK);
+        foreach (var fault in new[] { SimulatedFault.NotDelivering, SimulatedFault.WrappedNegative, SimulatedFault.Garbage, SimulatedFault.Unavailable })
+        {
+            simulator.Accounts.SetFault(local, fault);
+            await RecordAsync(emitted, api, HttpMethod.Get, $"/api/event/{local}", null, null);
+        }
+        simulator.Accounts.SetFault(local, SimulatedFault.None);
+        foreach (var path in new[] { $"/api/users/{local}", "/api/users", "/openapi/v1.json",
+                     $"/dashboard/GrainState?grainId={local}&grainType=Rainforest.Grains.Users.UserGrain", "/metrics" })
+        {
+            await RecordAsync(emitted, api, HttpMethod.Get, path, null, HttpStatusCode.OK);
+        }
+
+        await RedisContents.AddToAsync(emitted, redis);
+        await silo.StopAsync();
+        emitted.Add("silo stdout and stderr", silo.Transcript());
+        emitted.AddDirectory("data directory", silo.DataDirectory);
+        foreach (var (export, i) in otlp.Exports.Select((e, i) => (e, i))) emitted.Add($"trace export {i}", export);
+
+        Assert.True(emitted.Contains("ProtectedInstallCode") || emitted.Contains("protectedInstallCode"), "no encrypted install code at rest found");
+        Assert.True(emitted.Contains("post_manager"), "no span of a gateway request was exported");
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{local}:{code}"));
+        foreach (var secret in new[] { code, code.ToUpperInvariant(), wrong, basic })
+        {
+            var sightings = emitted.Find(secret);
+            Assert.True(sightings.Count == 0,
+                $"'{secret}' found in {sightings.Count} of {emitted.Count} places:\n" + string.Join("\n", sightings.Take(5).Select(s => $"{s.Place}: …{s.Context}…")));
+        }
+    }
+
     // The dashboard's data routes, as its pages call them: grain state, statistics, reminders, silos, and the log stream.
     private static async Task RecordDashboardAsync(Emissions emitted, SiloProcess silo, GatewaySimulator simulator)
     {

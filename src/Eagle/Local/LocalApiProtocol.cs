@@ -1,0 +1,21 @@
+namespace Rainforest.Eagle.Local;
+
+/// <summary>The fixed parts of an EAGLE-200 / EAGLE-3 local API request (<c>POST /cgi-bin/post_manager</c>, Basic auth).</summary>
+public static class LocalApiProtocol
+{
+    public const string Path = "cgi-bin/post_manager";
+
+    public const string CommandContentType = "text/xml";
+
+    public const string DemandVariable = "zigbee:InstantaneousDemand";
+
+    public const string DeviceListCommand = "<Command><Name>device_list</Name></Command>";
+
+    /// <summary>The device_query for one meter's instantaneous demand.</summary>
+    public static string DeviceQueryCommand(ulong hardwareAddress) =>
+        "<Command><Name>device_query</Name>" +
+        $"<DeviceDetails><HardwareAddress>0x{hardwareAddress:x16}</HardwareAddress></DeviceDetails>" +
+        "<Components><Component><Name>Main</Name><Variables>" +
+        $"<Variable><Name>{DemandVariable}</Name></Variable>" +
+        "</Variables></Component></Components></Command>";
+}

@@ -1,0 +1,10 @@
+using Rainforest.Eagle;
+
+namespace Rainforest.Grains.Sources;
+
+/// <summary>The EAGLE-100 cloud relay, asked with the account's e-mail and password.</summary>
+public sealed class RelayReadingSource(EagleRelayClient relay, EagleCredentials credentials) : IReadingSource
+{
+    public Task<RelayOutcome> ReadAsync(CancellationToken cancellationToken = default) =>
+        relay.GetInstantaneousDemandAsync(credentials, cancellationToken);
+}
