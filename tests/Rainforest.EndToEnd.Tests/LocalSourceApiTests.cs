@@ -46,6 +46,26 @@ public sealed class LocalSourceApiTests(LocalSourceFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_wrapped_negative_reads_back_from_the_readings_route_as_negative_kilowatts()
+    {
+        using var api = _silo.CreateClient();
+        const string id = "00f006";
+        _system.Simulator.Accounts.Add(id, SimulatedFault.WrappedNegative);
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await RegisterLocalAsync(api, id);
+
+        await SystemUnderTest.GetJsonAsync(api, $"/api/event/{id}");
+        var response = await api.GetAsync($"/api/users/{id}/readings?from={from.ToUnixTimeSeconds()}&format=csv");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var rows = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.InRange(double.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), -3.8, -0.2));
+        Assert.All(rows, r => Assert.Equal("1000", r[7]));
+    }
+
+    [Fact]
     public async Task A_meter_that_is_not_delivering_is_a_502_with_its_own_kind_and_nothing_logged()
     {
         using var api = _silo.CreateClient();

@@ -25,6 +25,9 @@ public static class GatewayUrl
         if (string.IsNullOrEmpty(uri.Host) || uri.UserInfo.Length > 0 || text.Contains('@', StringComparison.Ordinal)) return false;
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || text.Contains('?', StringComparison.Ordinal) || text.Contains('#', StringComparison.Ordinal)) return false;
         if (uri.AbsolutePath != "/" || text.Contains('\\', StringComparison.Ordinal)) return false;
+        // Judged on the text as sent, since Uri quietly removes dot segments ("/%2e%2e/" becomes "/").
+        var path = text.IndexOf('/', text.IndexOf("://", StringComparison.Ordinal) + 3);
+        if (path >= 0 && path < text.Length - 1) return false;
         root = new UriBuilder(uri.Scheme, uri.Host, uri.Port, "/").Uri;
         return true;
     }

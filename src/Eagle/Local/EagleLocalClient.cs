@@ -56,7 +56,8 @@ public sealed partial class EagleLocalClient
         }
 
         var outcome = await QueryAsync(gateway, meter!.Value, budget, caller).ConfigureAwait(false);
-        if (outcome.Kind != RelayOutcomeKind.RelayError || listed) return new LocalPoll(outcome, outcome.IsReading || outcome.Kind != RelayOutcomeKind.RelayError ? meter : null);
+        if (outcome.Kind != RelayOutcomeKind.RelayError) return new LocalPoll(outcome, meter);
+        if (listed) return new LocalPoll(outcome, null);
 
         // The remembered meter is gone (replaced, re-paired): find the connected one and ask it instead.
         var (again, listFailure) = await ListAsync(gateway, budget, caller).ConfigureAwait(false);

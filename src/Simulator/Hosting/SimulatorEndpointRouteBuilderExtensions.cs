@@ -9,7 +9,8 @@ public static class SimulatorEndpointRouteBuilderExtensions
     public const string RelayPath = "/cgi-bin/post_manager";
 
     /// <summary>
-    /// <c>POST /cgi-bin/post_manager</c>, <c>PUT|GET|DELETE /sim/accounts/{cloudId}</c>,
+    /// <c>POST /cgi-bin/post_manager</c> (the relay, or with Basic auth an EAGLE-200's local API), <c>PUT|GET|DELETE /sim/accounts/{cloudId}</c>
+    /// (the body may set <c>installCode</c>),
     /// <c>PUT /sim/accounts/{cloudId}/fault</c>, <c>GET /sim/accounts/{cloudId}/requests</c>, <c>GET /sim/stats</c>.
     /// </summary>
     public static RouteGroupBuilder MapRelaySimulator(this IEndpointRouteBuilder endpoints)

@@ -46,10 +46,11 @@ public sealed class ArchiveCluster : IAsyncDisposable
 
     /// <summary>
     /// Lays out each silo's logs directory first (<paramref name="prepare"/>: as a previous run left it),
-    /// then starts the silos, whose shippers run their first pass at once.
+    /// then starts the silos, whose shippers run their first pass at once. <paramref name="configureSilo"/> adds
+    /// what a test hosts beside the archive (e.g. polling users).
     /// </summary>
     public static async Task<ArchiveCluster> StartAsync(DateTimeOffset now, IDictionary<string, string?> settings, int silos = 1,
-        Action<string, IServiceCollection>? services = null, Action<int, string>? prepare = null)
+        Action<string, IServiceCollection>? services = null, Action<int, string>? prepare = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "rainforest-archive-" + Guid.NewGuid().ToString("n"));
         var cluster = new ArchiveCluster(new FakeTimeProvider(now), root);
@@ -76,6 +77,7 @@ public sealed class ArchiveCluster : IAsyncDisposable
             silo.Services.AddLogging(logging => logging.AddFilter("Rainforest", LogLevel.Debug));
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             services?.Invoke(options.SiloName, silo.Services);
+            configureSilo?.Invoke(silo);
         });
         cluster.Cluster = builder.Build();
         await cluster.Cluster.DeployAsync();

@@ -20,4 +20,20 @@ public sealed class StartupSettingTests
         Assert.True(silo.HasExited);
         Assert.Contains("Rainforest:Eagle:RequestTimeout", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_silo_given_an_allowed_network_that_is_not_a_cidr_exits_at_start_naming_it()
+    {
+        using var root = new TestRoot("networks");
+        await using var silo = SecuritySilo.Create(root.Path, "silo", new Dictionary<string, string>
+        {
+            ["Rainforest:Sources:Local:AllowedNetworks:0"] = "192.168.0.0/16",
+            ["Rainforest:Sources:Local:AllowedNetworks:1"] = "everything",
+        });
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => silo.StartAsync(TimeSpan.FromMinutes(5)));
+
+        Assert.True(silo.HasExited);
+        Assert.Contains("Rainforest:Sources:Local:AllowedNetworks:1", failure.Message, StringComparison.Ordinal);
+    }
 }
