@@ -24,12 +24,15 @@ public sealed class ScreenshotTests(ConsoleFixture fixture)
         await Expect(page.Locator("#counts [data-state=polling]")).ToContainTextAsync(ConsoleFixture.GoodUsers.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), AfterFirstPolls);
         await Expect(page.Locator("#counts [data-state=credentials_rejected]")).ToContainTextAsync("1", AfterFirstPolls);
         await Expect(page.Locator($"#users tr[data-cloud-id='{ConsoleFixture.RejectedUser}']")).ToContainTextAsync("Credentials rejected");
+        // No hover left over from signing in.
+        await page.Mouse.MoveAsync(0, 0);
         var fleet = Path.Combine(directory, "console.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = fleet, FullPage = true });
 
         // The user with earlier readings, so the whole hour is drawn.
         await page.GotoAsync($"/#/users/{ConsoleFixture.HistoricUser}");
         await Expect(page.Locator("#chart-caption")).ToContainTextAsync("latest", AfterFirstPolls);
+        await page.Mouse.MoveAsync(0, 0);
         var user = Path.Combine(directory, "console-user.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = user, FullPage = true });
 

@@ -107,8 +107,10 @@
     }
     sessionStorage.setItem(KEY, key);
     $("api-key").value = "";
-    say("Signed in.");
     route();
+    say("Signed in.");
+    // Keyboard and screen-reader users land on the page they signed in to, not on a field that is gone.
+    document.querySelector("main > section:not([hidden]) h2")?.focus();
   }
 
   // ---- fleet ---------------------------------------------------------------------------------------
