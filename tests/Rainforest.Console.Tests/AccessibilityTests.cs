@@ -47,6 +47,20 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"User {ConsoleFixture.GoodUsers[0]}" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task The_fleets_refresh_leaves_the_keyboard_focus_where_it_was()
+    {
+        var page = await fixture.SignedInAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { Name = ConsoleFixture.GoodUsers[1] });
+        await link.FocusAsync();
+        var caption = await page.Locator("#users-caption").TextContentAsync();
+
+        // The caption names the time of each refresh: once it changes, the table has been drawn anew.
+        await Expect(page.Locator("#users-caption")).Not.ToHaveTextAsync(caption!, new() { Timeout = 30_000 });
+        await Expect(link).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("updated");
+    }
+
     private static async Task AssertAccessibleAsync(IPage page, string name)
     {
         var result = await page.RunAxe();
