@@ -15,9 +15,9 @@ public sealed class ScreenshotTests(ConsoleFixture fixture)
     [Fact]
     public async Task The_fleet_and_a_users_page_render_with_every_user_polled()
     {
-        var directory = Environment.GetEnvironmentVariable("RAINFOREST_CONSOLE_SCREENSHOTS") is { Length: > 0 } wanted
-            ? Path.GetFullPath(wanted)
-            : Directory.CreateTempSubdirectory("rainforest-console-shots").FullName;
+        var wanted = Environment.GetEnvironmentVariable("RAINFOREST_CONSOLE_SCREENSHOTS");
+        var keep = !string.IsNullOrEmpty(wanted);
+        var directory = keep ? Path.GetFullPath(wanted!) : Directory.CreateTempSubdirectory("rainforest-console-shots").FullName;
         Directory.CreateDirectory(directory);
         var page = await fixture.SignedInAsync();
 
@@ -37,5 +37,6 @@ public sealed class ScreenshotTests(ConsoleFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = user, FullPage = true });
 
         Assert.True(new FileInfo(fleet).Length > 10_000 && new FileInfo(user).Length > 10_000, "the screenshots are all but empty");
+        if (!keep) Directory.Delete(directory, recursive: true);
     }
 }
