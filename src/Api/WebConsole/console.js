@@ -145,7 +145,15 @@
     const counts = reply.counts ?? {};
     const all = STATES.reduce((sum, [state]) => sum + (counts[state] ?? 0), 0);
     const list = $("counts");
-    keepingFocus(list, () => list.replaceChildren(...[["", "All users", all], ...STATES.map(([s, n]) => [s, n, counts[s] ?? 0])].map(([state, name, n]) => {
+    // One button per value of the status filter, each counting what it lists ("failing" lists rejected credentials too).
+    const filters = [
+      ["", "All users", all],
+      ["polling", "Polling", counts.polling ?? 0],
+      ["failing", "Need attention", (counts.failing ?? 0) + (counts.credentials_rejected ?? 0)],
+      ["credentials_rejected", "Credentials rejected", counts.credentials_rejected ?? 0],
+      ["paused", "Paused", counts.paused ?? 0],
+    ];
+    keepingFocus(list, () => list.replaceChildren(...filters.map(([state, name, n]) => {
       const button = el("button", { type: "button", "data-state": state, "data-focus": `state:${state}`, "aria-pressed": String(fleet.status === state) },
         el("span", { class: "n", text: n.toLocaleString("en") }), el("span", { text: name }));
       button.addEventListener("click", () => { fleet.status = state; fleet.offset = 0; $("status-filter").value = state; loadFleet(); });
