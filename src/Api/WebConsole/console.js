@@ -167,7 +167,8 @@
         el("td", { class: "nowrap", text: u.user_email ?? "—" }),
         el("td", { text: u.source ?? "relay" }),
         el("td", {}, stateBadge(u.state)),
-        el("td", { text: u.last_error_kind ? `${words(u.last_error_kind)} (${utc(u.last_error_at)})` : "—" }),
+        // The last error stays known after a recovery; it is the reason only while the user is not polling.
+        el("td", { text: attention && u.last_error_kind ? `${words(u.last_error_kind)} (${utc(u.last_error_at)})` : "—" }),
         el("td", { class: "nowrap", text: utc(u.last_success_at) }),
         el("td", { class: "num", text: (u.total_events_logged ?? 0).toLocaleString("en") }));
     });
@@ -205,7 +206,7 @@
 
   // ---- user ----------------------------------------------------------------------------------------
 
-  const user = { id: null, mode: "live", points: [], range: null };
+  const user = { id: null, mode: "live", points: [], range: null, asking: false };
 
   async function loadUser() {
     const mine = generation;
@@ -225,7 +226,7 @@
       ["Email", u.user_email ?? "—"],
       ["Source", u.source ?? "relay"],
       ["Status", stateBadge(s.state)],
-      ["Reason", s.last_error_kind ? words(s.last_error_kind) : "—"],
+      ["Reason", s.state !== "polling" && s.last_error_kind ? words(s.last_error_kind) : "—"],
       ["Last error", s.last_error ? `${s.last_error} (${utc(s.last_error_at)})` : "—"],
       ["Consecutive failures", String(s.consecutive_failures ?? 0)],
       ["Last reading", utc(s.last_success_at)],
@@ -276,6 +277,9 @@
 
   // Only what came after the newest point shown; the gateway's time decides, as it does in the API.
   async function pollLive(mine) {
+    // One question at a time: a slow answer must not be added twice.
+    if (user.asking) return;
+    user.asking = true;
     const last = user.points.length ? user.points[user.points.length - 1].t : Date.now() - 3600e3;
     try {
       const text = await (await call(readingsPath(new Date(last + 1000), new Date(Date.now() + 300e3), "csv"))).text();
@@ -287,6 +291,8 @@
       loadUser();
     } catch (e) {
       if (mine === generation) failed(e);
+    } finally {
+      user.asking = false;
     }
   }
 
