@@ -9,8 +9,6 @@ public sealed record UserQuery(
     [property: Id(0)] string? Search,
     [property: Id(1)] IReadOnlyList<PollingState>? States)
 {
-    public static readonly UserQuery Everyone = new(null, null);
-
     public bool MatchesSearch(UserSummary user) =>
         Search is null
         || user.CloudId.Contains(Search, StringComparison.OrdinalIgnoreCase)

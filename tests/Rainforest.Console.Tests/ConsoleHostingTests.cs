@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Playwright;
+using Rainforest.Testing;
+using static Microsoft.Playwright.Assertions;
 
 namespace Rainforest.Console.Tests;
 
@@ -26,5 +29,18 @@ public sealed class ConsoleHostingTests(ConsoleFixture fixture)
         Assert.Equal("text/css", (await anonymous.GetAsync("/console.css")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/users?limit=1")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/archive")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_in_on_the_standalone_gateway_shows_the_clusters_users()
+    {
+        var page = await fixture.OpenConsoleAsync(at: fixture.Gateway.BaseAddress);
+
+        await page.GetByLabel("API key").FillAsync(SiloProcess.ApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.Locator("#counts [data-state=\"\"]")).ToContainTextAsync(
+            (ConsoleFixture.GoodUsers.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator($"#users tr[data-cloud-id='{ConsoleFixture.RejectedUser}']")).ToBeVisibleAsync();
     }
 }

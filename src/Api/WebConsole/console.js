@@ -68,6 +68,15 @@
 
   function every(ms, action) { timers.push(setInterval(action, ms)); }
 
+  // Redraws what `render` replaces inside `container` and gives the focus back to the element that had it (matched
+  // by data-focus), so a refresh every few seconds never throws a keyboard user back to the top of the page.
+  function keepingFocus(container, render) {
+    const active = document.activeElement;
+    const key = active && container.contains(active) ? active.dataset.focus : undefined;
+    render();
+    if (key) container.querySelector(`[data-focus="${CSS.escape(key)}"]`)?.focus();
+  }
+
   function utc(value) {
     if (!value) return "—";
     const date = value instanceof Date ? value : new Date(value);
@@ -107,15 +116,18 @@
     }
     sessionStorage.setItem(KEY, key);
     $("api-key").value = "";
-    say("Signed in.");
     route();
+    say("Signed in.");
+    // Keyboard and screen-reader users land on the page they signed in to, not on a field that is gone.
+    document.querySelector("main > section:not([hidden]) h2")?.focus();
   }
 
   // ---- fleet ---------------------------------------------------------------------------------------
 
   const fleet = { offset: 0, search: "", status: "" };
 
-  async function loadFleet() {
+  // Background refreshes are quiet: the status line (a live region) speaks only of what the user asked for.
+  async function loadFleet(quiet = false) {
     const mine = generation;
     const query = new URLSearchParams({ offset: fleet.offset, limit: PAGE_SIZE });
     if (fleet.search) query.set("search", fleet.search);
@@ -123,54 +135,63 @@
     try {
       const reply = await (await call(`/api/users?${query}`)).json();
       if (mine !== generation) return;
-      showFleet(reply);
+      showFleet(reply, quiet);
     } catch (e) {
       if (mine === generation) failed(e);
     }
   }
 
-  function showFleet(reply) {
+  function showFleet(reply, quiet) {
     const counts = reply.counts ?? {};
     const all = STATES.reduce((sum, [state]) => sum + (counts[state] ?? 0), 0);
     const list = $("counts");
-    list.replaceChildren(...[["", "All users", all], ...STATES.map(([s, n]) => [s, n, counts[s] ?? 0])].map(([state, name, n]) => {
-      const button = el("button", { type: "button", "data-state": state, "aria-pressed": String(fleet.status === state) },
+    // One button per value of the status filter, each counting what it lists ("failing" lists rejected credentials too).
+    const filters = [
+      ["", "All users", all],
+      ["polling", "Polling", counts.polling ?? 0],
+      ["failing", "Need attention", (counts.failing ?? 0) + (counts.credentials_rejected ?? 0)],
+      ["credentials_rejected", "Credentials rejected", counts.credentials_rejected ?? 0],
+      ["paused", "Paused", counts.paused ?? 0],
+    ];
+    keepingFocus(list, () => list.replaceChildren(...filters.map(([state, name, n]) => {
+      const button = el("button", { type: "button", "data-state": state, "data-focus": `state:${state}`, "aria-pressed": String(fleet.status === state) },
         el("span", { class: "n", text: n.toLocaleString("en") }), el("span", { text: name }));
       button.addEventListener("click", () => { fleet.status = state; fleet.offset = 0; $("status-filter").value = state; loadFleet(); });
       return el("li", {}, button);
-    }));
+    })));
 
     const rows = reply.users.map((u) => {
       const attention = u.state === "failing" || u.state === "credentials_rejected";
       return el("tr", { class: attention ? "attention" : null, "data-cloud-id": u.cloud_id },
-        el("td", {}, el("a", { class: "mono", href: `#/users/${u.cloud_id}`, text: u.cloud_id })),
+        el("td", {}, el("a", { class: "mono", href: `#/users/${u.cloud_id}`, "data-focus": `user:${u.cloud_id}`, text: u.cloud_id })),
         el("td", { class: "nowrap", text: u.user_email ?? "—" }),
         el("td", { text: u.source ?? "relay" }),
         el("td", {}, stateBadge(u.state)),
-        el("td", { text: u.last_error_kind ? `${words(u.last_error_kind)} (${utc(u.last_error_at)})` : "—" }),
+        // The last error stays known after a recovery; it is the reason only while the user is not polling.
+        el("td", { text: attention && u.last_error_kind ? `${words(u.last_error_kind)} (${utc(u.last_error_at)})` : "—" }),
         el("td", { class: "nowrap", text: utc(u.last_success_at) }),
         el("td", { class: "num", text: (u.total_events_logged ?? 0).toLocaleString("en") }));
     });
     const body = $("users").tBodies[0];
     if (rows.length === 0) rows.push(el("tr", {}, el("td", { colspan: "7", text: "No user matches." })));
-    body.replaceChildren(...rows);
+    keepingFocus(body, () => body.replaceChildren(...rows));
 
     const total = reply.total ?? reply.count;
     const first = total === 0 ? 0 : fleet.offset + 1;
     const last = fleet.offset + reply.users.length;
     $("page-info").textContent = `${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`;
     $("users-caption").textContent = `Users ${first}–${last} of ${total}` + (fleet.search ? ` matching “${fleet.search}”` : "") +
-      ". Counters and last readings are as each user last reported them (when it stores its counters); a user's page is live.";
+      `, updated ${utc(new Date())}. Counters and last readings are as each user last reported them (when it stores its counters); a user's page is live.`;
     $("prev-page").disabled = fleet.offset === 0;
     $("next-page").disabled = last >= total;
-    say(`${total.toLocaleString("en")} user${total === 1 ? "" : "s"} shown, updated ${utc(new Date())}.`);
+    if (!quiet) say(`${total.toLocaleString("en")} user${total === 1 ? "" : "s"} found.`);
   }
 
   function showFleetView() {
     $("search").value = fleet.search;
     $("status-filter").value = fleet.status;
     loadFleet();
-    every(FLEET_EVERY_MS, loadFleet);
+    every(FLEET_EVERY_MS, () => loadFleet(true));
   }
 
   let searchDelay;
@@ -185,7 +206,7 @@
 
   // ---- user ----------------------------------------------------------------------------------------
 
-  const user = { id: null, mode: "live", points: [], range: null };
+  const user = { id: null, mode: "live", points: [], range: null, asking: false };
 
   async function loadUser() {
     const mine = generation;
@@ -205,7 +226,7 @@
       ["Email", u.user_email ?? "—"],
       ["Source", u.source ?? "relay"],
       ["Status", stateBadge(s.state)],
-      ["Reason", s.last_error_kind ? words(s.last_error_kind) : "—"],
+      ["Reason", s.state !== "polling" && s.last_error_kind ? words(s.last_error_kind) : "—"],
       ["Last error", s.last_error ? `${s.last_error} (${utc(s.last_error_at)})` : "—"],
       ["Consecutive failures", String(s.consecutive_failures ?? 0)],
       ["Last reading", utc(s.last_success_at)],
@@ -256,6 +277,9 @@
 
   // Only what came after the newest point shown; the gateway's time decides, as it does in the API.
   async function pollLive(mine) {
+    // One question at a time: a slow answer must not be added twice.
+    if (user.asking) return;
+    user.asking = true;
     const last = user.points.length ? user.points[user.points.length - 1].t : Date.now() - 3600e3;
     try {
       const text = await (await call(readingsPath(new Date(last + 1000), new Date(Date.now() + 300e3), "csv"))).text();
@@ -267,6 +291,8 @@
       loadUser();
     } catch (e) {
       if (mine === generation) failed(e);
+    } finally {
+      user.asking = false;
     }
   }
 
@@ -397,7 +423,7 @@
 
   // ---- archive -------------------------------------------------------------------------------------
 
-  async function loadArchive() {
+  async function loadArchive(quiet = false) {
     const mine = generation;
     try {
       const a = await (await call("/api/archive")).json();
@@ -417,7 +443,7 @@
         el("td", { text: utc(s.reported_at) })));
       if (rows.length === 0) rows.push(el("tr", {}, el("td", { colspan: "8", text: "No silo has reported yet." })));
       $("silos").tBodies[0].replaceChildren(...rows);
-      say(`Archive status updated ${utc(new Date())}.`);
+      if (!quiet) say(`Archive status as of ${utc(a.as_of)}.`);
     } catch (e) {
       if (mine === generation) failed(e);
     }
@@ -448,7 +474,7 @@
     } else if (hash === "#/archive") {
       show("archive");
       loadArchive();
-      every(FLEET_EVERY_MS, loadArchive);
+      every(FLEET_EVERY_MS, () => loadArchive(true));
     } else {
       show("fleet");
       showFleetView();

@@ -27,17 +27,8 @@ public sealed class UserDirectoryGrain(
         return Task.CompletedTask;
     }
 
-    Task<IReadOnlyList<UserSummary>> IUserDirectoryGrain.ListAsync()
-    {
-        return Task.FromResult<IReadOnlyList<UserSummary>>(Summaries().ToList());
-    }
-
-    // Ordered by Cloud ID; a user that has not reported since this shard activated shows as polling, nothing counted yet.
-    private IEnumerable<UserSummary> Summaries() => shard.State.CloudIds
-        .Order(StringComparer.Ordinal)
-        .Select(id => _summaries.TryGetValue(id, out var summary)
-            ? summary
-            : new UserSummary(id, PollingState.Polling, 0, null, PollErrorKind.None, null));
+    Task<IReadOnlyList<UserSummary>> IUserDirectoryGrain.ListAsync() =>
+        Task.FromResult<IReadOnlyList<UserSummary>>([.. Summaries()]);
 
     Task<UserPage> IUserDirectoryGrain.QueryAsync(UserQuery query, int skip, int take)
     {
@@ -66,4 +57,11 @@ public sealed class UserDirectoryGrain(
         }
         return Task.FromResult(shard.State.CloudIds.Count);
     }
+
+    // Ordered by Cloud ID; a user that has not reported since this shard activated shows as polling, nothing counted yet.
+    private IEnumerable<UserSummary> Summaries() => shard.State.CloudIds
+        .Order(StringComparer.Ordinal)
+        .Select(id => _summaries.TryGetValue(id, out var summary)
+            ? summary
+            : new UserSummary(id, PollingState.Polling, 0, null, PollErrorKind.None, null));
 }
