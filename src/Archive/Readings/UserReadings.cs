@@ -43,15 +43,14 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
         for (var file = firstFile; file <= lastFile; file = file.AddHours(1))
         {
             var fresh = await ReadHourAsync(cloudId, file, from, to, cancellationToken);
-            if (fresh.Count > 0) held = held.Count == 0 ? [.. fresh] : SortedOnce(held.Concat(fresh));
 
             // Files still to come were polled from the next hour on: they hold nothing stamped earlier than this.
-            var settled = FirstTimeStampAtOrAfter(file + TimeSpan.FromHours(1) - LargestClockSkew);
-            var count = file == lastFile ? held.Count : held.FindIndex(r => r.Reading.TimeStamp >= settled) is var i and >= 0 ? i : held.Count;
-            if (count == 0 && file != lastFile) continue;
-            var batch = held.GetRange(0, count);
-            held.RemoveRange(0, count);
-            yield return batch;
+            var settled = file == lastFile ? ulong.MaxValue : FirstTimeStampAtOrAfter(file + TimeSpan.FromHours(1) - LargestClockSkew);
+            var batch = new List<LoggedReading>(held.Count + fresh.Count);
+            var later = new List<LoggedReading>(fresh.Count);
+            MergeSorted([held, fresh], settled, batch, later);
+            held = later;
+            if (batch.Count > 0 || file == lastFile) yield return batch;
         }
     }
 
@@ -70,14 +69,17 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
     }
 
     /// <summary>Lines of several sources as one: decodable demand lines in range, each text once, by gateway time.</summary>
-    public static List<LoggedReading> Merge(IEnumerable<ReadOnlyMemory<byte>> sources, DateTimeOffset from, DateTimeOffset to)
+    public static List<LoggedReading> Merge(IReadOnlyList<ReadOnlyMemory<byte>> sources, DateTimeOffset from, DateTimeOffset to)
     {
         var first = FirstTimeStampAtOrAfter(from);
         var end = FirstTimeStampAtOrAfter(to);
-        var readings = new List<LoggedReading>();
+        var decoded = new List<List<LoggedReading>>(sources.Count);
         foreach (var source in sources)
         {
+            // About 220 bytes a line: sized once rather than grown.
+            var readings = new List<LoggedReading>(source.Length / 200 + 1);
             var rest = source.Span;
+            var inOrder = true;
             while (!rest.IsEmpty)
             {
                 var newline = rest.IndexOf((byte)'\n');
@@ -88,10 +90,43 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
                 // but an hour read for its neighbours' sake is mostly not.
                 if (line.IsEmpty || !DemandReading.TryRead(line, out var reading)) continue;
                 if (reading.TimeStamp < first || reading.TimeStamp >= end) continue;
+                inOrder &= readings.Count == 0 || readings[^1].Reading.TimeStamp <= reading.TimeStamp;
                 readings.Add(new LoggedReading(Encoding.UTF8.GetString(line), reading));
             }
+            // A file is written in poll order, so this is nearly always sorted already; stable when it is not.
+            decoded.Add(inOrder ? readings : [.. readings.OrderBy(r => r.Reading.TimeStamp)]);
         }
-        return SortedOnce(readings);
+        var merged = new List<LoggedReading>(decoded.Sum(d => d.Count));
+        MergeSorted(decoded, ulong.MaxValue, merged, merged);
+        return merged;
+    }
+
+    /// <summary>
+    /// Sorted lists as one sorted sequence, each line text once, equal TimeStamps in list order (as a stable sort of
+    /// their concatenation would give): readings stamped before <paramref name="settled"/> go to
+    /// <paramref name="before"/>, the rest to <paramref name="after"/>.
+    /// </summary>
+    private static void MergeSorted(IReadOnlyList<IReadOnlyList<LoggedReading>> sorted, ulong settled, List<LoggedReading> before, List<LoggedReading> after)
+    {
+        var next = new int[sorted.Count];
+        while (true)
+        {
+            var pick = -1;
+            for (var s = 0; s < sorted.Count; s++)
+            {
+                if (next[s] < sorted[s].Count && (pick < 0 || sorted[s][next[s]].Reading.TimeStamp < sorted[pick][next[pick]].Reading.TimeStamp)) pick = s;
+            }
+            if (pick < 0) return;
+            var reading = sorted[pick][next[pick]++];
+            var to = reading.Reading.TimeStamp < settled ? before : after;
+            // A duplicate has the same TimeStamp, so only the run of that TimeStamp at the end needs comparing.
+            var duplicate = false;
+            for (var i = to.Count - 1; i >= 0 && to[i].Reading.TimeStamp == reading.Reading.TimeStamp && !duplicate; i--)
+            {
+                duplicate = string.Equals(to[i].Line, reading.Line, StringComparison.Ordinal);
+            }
+            if (!duplicate) to.Add(reading);
+        }
     }
 
     /// <summary>The smallest gateway TimeStamp whose time is at or after <paramref name="time"/> (0 before the gateway's epoch).</summary>
@@ -99,22 +134,6 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
     {
         var ticks = (time - GatewayDemand.Epoch).Ticks;
         return ticks <= 0 ? 0 : (ulong)((ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
-    }
-
-    /// <summary>By gateway time, equal times in the order given (as logged), each line text once.</summary>
-    private static List<LoggedReading> SortedOnce(IEnumerable<LoggedReading> readings)
-    {
-        var sorted = new List<LoggedReading>();
-        var sameTime = 0; // where the run of readings with the last one's TimeStamp starts
-        foreach (var reading in readings.OrderBy(r => r.Reading.TimeStamp))
-        {
-            if (sorted.Count > 0 && sorted[^1].Reading.TimeStamp != reading.Reading.TimeStamp) sameTime = sorted.Count;
-            // A duplicate has the same TimeStamp, so only that short run needs comparing.
-            var duplicate = false;
-            for (var i = sameTime; i < sorted.Count && !duplicate; i++) duplicate = string.Equals(sorted[i].Line, reading.Line, StringComparison.Ordinal);
-            if (!duplicate) sorted.Add(reading);
-        }
-        return sorted;
     }
 
     private static ReadOnlyMemory<byte> Decompress(byte[] content, string cloudId, DateTimeOffset hourUtc)

@@ -23,24 +23,55 @@ public readonly record struct DemandReading(ulong TimeStamp, ulong DeviceMacId, 
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            // Names compared in place and the flag's usual values shared: a long read decodes hundreds of
+            // thousands of lines, and a string per key would be most of what it allocates.
+            if (reader.ValueTextEquals("SuppressLeadingZero"u8))
+            {
+                reader.Read();
+                suppress = reader.ValueTextEquals("Y"u8) ? "Y" : reader.ValueTextEquals("N"u8) ? "N" : reader.GetString() ?? string.Empty;
+                continue;
+            }
+            var field = FieldOf(ref reader);
             reader.Read();
             // The format check let signed integers through; a negative raw value has no meaning here.
-            if (name == "SuppressLeadingZero") { suppress = reader.GetString() ?? string.Empty; continue; }
             if (!reader.TryGetUInt64(out var value)) return false;
-            switch (name)
+            switch (field)
             {
-                case "DeviceMacId": device = value; break;
-                case "MeterMacId": meter = value; break;
-                case "TimeStamp": time = value; break;
-                case "Demand": demand = value; break;
-                case "Multiplier": multiplier = value; break;
-                case "Divisor": divisor = value; break;
-                case "DigitsRight": right = value; break;
-                case "DigitsLeft": left = value; break;
+                case Field.DeviceMacId: device = value; break;
+                case Field.MeterMacId: meter = value; break;
+                case Field.TimeStamp: time = value; break;
+                case Field.Demand: demand = value; break;
+                case Field.Multiplier: multiplier = value; break;
+                case Field.Divisor: divisor = value; break;
+                case Field.DigitsRight: right = value; break;
+                case Field.DigitsLeft: left = value; break;
             }
         }
         reading = new(time, device, meter, demand, multiplier, divisor, right, left, suppress);
         return true;
+    }
+
+    private static Field FieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("TimeStamp"u8) ? Field.TimeStamp
+        : reader.ValueTextEquals("Demand"u8) ? Field.Demand
+        : reader.ValueTextEquals("DeviceMacId"u8) ? Field.DeviceMacId
+        : reader.ValueTextEquals("MeterMacId"u8) ? Field.MeterMacId
+        : reader.ValueTextEquals("Multiplier"u8) ? Field.Multiplier
+        : reader.ValueTextEquals("Divisor"u8) ? Field.Divisor
+        : reader.ValueTextEquals("DigitsRight"u8) ? Field.DigitsRight
+        : reader.ValueTextEquals("DigitsLeft"u8) ? Field.DigitsLeft
+        : Field.Other;
+
+    private enum Field
+    {
+        Other,
+        DeviceMacId,
+        MeterMacId,
+        TimeStamp,
+        Demand,
+        Multiplier,
+        Divisor,
+        DigitsRight,
+        DigitsLeft,
     }
 }

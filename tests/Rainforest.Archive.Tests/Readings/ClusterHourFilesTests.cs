@@ -43,5 +43,34 @@ public sealed class ClusterHourFilesTests
         Assert.Contains(cluster.Silo(1).SiloAddress.ToString(), failure.Place);
     }
 
+    [Fact]
+    public async Task An_active_silo_that_does_not_answer_in_time_makes_the_hour_unavailable()
+    {
+        await using var cluster = await ArchiveCluster.StartAsync(Hour17.AddMinutes(40), new Dictionary<string, string?>(), silos: 2,
+            prepare: (i, logs) => HourFileWriter.Write(logs, User, Hour17, HourFileWriter.Readings(Hour17.AddMinutes(10 * i), 5)));
+        // A named pipe in place of silo 1's hour file: opening it waits for a writer, as a hung disk would.
+        var stuck = HourFileLayout.LocalPath(cluster.LogsDirectory(1), User, Hour17);
+        File.Delete(stuck);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [stuck])!)
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        try
+        {
+            var failure = await Assert.ThrowsAsync<UnshippedHoursUnavailableException>(
+                () => new ClusterHourFiles(cluster.Grains).ReadAsync(User, Hour17, CancellationToken.None));
+            Assert.Contains(cluster.Silo(1).SiloAddress.ToString(), failure.Place);
+            Assert.IsType<TimeoutException>(failure.InnerException);
+        }
+        finally
+        {
+            // Let the waiting read finish (an empty file) so the silo stops cleanly; opening waits for that reader.
+            await Task.Run(() => new FileStream(stuck, FileMode.Open, FileAccess.Write).Dispose()).WaitAsync(TimeSpan.FromSeconds(30));
+            // Gone before the silos stop, so their shutdown pass does not wait on it too.
+            File.Delete(stuck);
+        }
+    }
+
     private static string Text(IEnumerable<string> lines) => string.Concat(lines.Select(l => l + "\n"));
 }

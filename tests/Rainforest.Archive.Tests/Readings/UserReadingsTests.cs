@@ -107,6 +107,18 @@ public sealed class UserReadingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Merge_keeps_equal_times_in_the_order_logged_and_drops_repeats_from_any_source()
+    {
+        var a = Reading(12, 1);
+        var c = Reading(12, 3);
+        var e = Reading(12, 5);
+        // The archive as the old system wrote it (unsorted), then a silo's part repeating one of its lines.
+        var merged = UserReadings.Merge([Lines(a, Reading(0, 2), c), Lines(a, Reading(6, 4), e)], Hour17, Hour17.AddHours(1));
+
+        Assert.Equal([Reading(0, 2), Reading(6, 4), a, c, e], merged.Select(l => l.Line));
+    }
+
+    [Fact]
     public void The_hours_of_a_range_cover_its_partial_first_and_last_hours_and_exclude_to()
     {
         Assert.Equal([Hour17, Hour17.AddHours(1)], UserReadings.HoursOf(Hour17.AddMinutes(59), Hour17.AddHours(1).AddMinutes(1)));
