@@ -14,15 +14,15 @@ public sealed partial class HourArchiveGrain(HourArchiver archiver, ILogger<Hour
     async Task<HourMergeResult> IHourArchiveGrain.MergeAsync(HourPart part)
     {
         var key = this.GetPrimaryKeyString();
-        if (!HourArchiveKey.TryParse(key, out var cloudId, out var hourUtc))
+        if (!HourArchiveKey.TryParse(key, out var cloudId, out var hourUtc, out var kind))
         {
-            return HourMergeResult.Failed(ArchiveErrorKind.Permanent, "InvalidKey", $"'{key}' is not <cloud_id>/<YYYY-MM-DD-HH>.");
+            return HourMergeResult.Failed(ArchiveErrorKind.Permanent, "InvalidKey", $"'{key}' is not <cloud_id>/<YYYY-MM-DD-HH>[/<kind>].");
         }
 
         HourMergeResult result;
         try
         {
-            result = await archiver.MergeAsync(cloudId, hourUtc, part, _memory, CancellationToken.None);
+            result = await archiver.MergeAsync(cloudId, hourUtc, kind, part, _memory, CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -48,9 +48,12 @@ public sealed partial class HourArchiver
 
     public string Target => _store.Target;
 
-    public async Task<HourMergeResult> MergeAsync(string cloudId, DateTimeOffset hourUtc, HourPart part, HourWriteMemory memory, CancellationToken cancellationToken)
+    public Task<HourMergeResult> MergeAsync(string cloudId, DateTimeOffset hourUtc, HourPart part, HourWriteMemory memory, CancellationToken cancellationToken) =>
+        MergeAsync(cloudId, hourUtc, RecordKind.Demand, part, memory, cancellationToken);
+
+    public async Task<HourMergeResult> MergeAsync(string cloudId, DateTimeOffset hourUtc, RecordKind kind, HourPart part, HourWriteMemory memory, CancellationToken cancellationToken)
     {
-        var key = HourFileLayout.ObjectKey(_options.Prefix, cloudId, hourUtc);
+        var key = HourFileLayout.ObjectKey(_options.Prefix, cloudId, hourUtc, kind);
         var incoming = HourContent.FromPart(part);
         if (incoming is null)
         {
@@ -60,8 +63,8 @@ public sealed partial class HourArchiver
         try
         {
             return await _pipeline.ExecuteAsync(
-                static async (state, token) => await state.self.MergeOnceAsync(state.key, state.incoming, state.memory, token),
-                (self: this, key, incoming, memory),
+                static async (state, token) => await state.self.MergeOnceAsync(state.key, state.kind, state.incoming, state.memory, token),
+                (self: this, key, kind, incoming, memory),
                 cancellationToken);
         }
         catch (ArchiveStoreException e)
@@ -70,7 +73,7 @@ public sealed partial class HourArchiver
         }
     }
 
-    private async Task<HourMergeResult> MergeOnceAsync(string key, IReadOnlyList<HourLine> incoming, HourWriteMemory memory, CancellationToken cancellationToken)
+    private async Task<HourMergeResult> MergeOnceAsync(string key, RecordKind kind, IReadOnlyList<HourLine> incoming, HourWriteMemory memory, CancellationToken cancellationToken)
     {
         var stored = await _store.ReadAsync(key, cancellationToken);
 
@@ -84,7 +87,7 @@ public sealed partial class HourArchiver
         }
         else if (stored is not null)
         {
-            var decoded = HourContent.Decode(stored.Content);
+            var decoded = HourContent.Decode(stored.Content, kind);
             existing = decoded.Lines;
             if (!decoded.Intact)
             {

@@ -22,7 +22,10 @@ public static class HourContent
         return lines.Count == part.LineCount ? lines : null;
     }
 
-    public static DecodedHour Decode(byte[] gzip)
+    public static DecodedHour Decode(byte[] gzip) => Decode(gzip, RecordKind.Demand);
+
+    /// <summary>The object's lines of <paramref name="kind"/>'s format; any other line makes it not intact.</summary>
+    public static DecodedHour Decode(byte[] gzip, RecordKind kind)
     {
         using var text = new MemoryStream();
         string? problem = null;
@@ -49,7 +52,7 @@ public static class HourContent
         {
             var end = span.IndexOf((byte)'\n');
             var line = end < 0 ? span : span[..end];
-            if (RecordKind.Demand.Format.TryRead(line, out var timeStamp)) lines.Add(new HourLine(Encoding.UTF8.GetString(line), timeStamp));
+            if (kind.Format.TryRead(line, out var timeStamp)) lines.Add(new HourLine(Encoding.UTF8.GetString(line), timeStamp));
             else unreadable++;
             span = end < 0 ? [] : span[(end + 1)..];
         }

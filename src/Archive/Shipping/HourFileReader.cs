@@ -11,7 +11,11 @@ public static class HourFileReader
 {
     private const int SampleLength = 120;
 
-    public static async Task<HourFileSnapshot> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<HourFileSnapshot> ReadAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(path, RecordKind.Demand, cancellationToken);
+
+    /// <summary>Reads an hour file of <paramref name="kind"/>: only lines of that kind's format are shipped.</summary>
+    public static async Task<HourFileSnapshot> ReadAsync(string path, RecordKind kind, CancellationToken cancellationToken)
     {
         byte[] content;
         DateTime lastWrite;
@@ -40,7 +44,7 @@ public static class HourFileReader
             var end = span.IndexOf((byte)'\n');
             if (end < 0) break;
             var line = span[..end];
-            if (RecordKind.Demand.Format.TryRead(line, out var timeStamp))
+            if (kind.Format.TryRead(line, out var timeStamp))
             {
                 lines.Write(line);
                 lines.WriteByte((byte)'\n');

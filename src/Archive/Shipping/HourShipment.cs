@@ -25,7 +25,7 @@ public sealed partial class HourShipment(
         HourFileSnapshot snapshot;
         try
         {
-            snapshot = await HourFileReader.ReadAsync(file.Path, cancellationToken);
+            snapshot = await HourFileReader.ReadAsync(file.Path, file.Kind, cancellationToken);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -79,9 +79,9 @@ public sealed partial class HourShipment(
             if (shuttingDown && !peers.AnotherSiloIsActive())
             {
                 LogMergingInProcess(file.Path);
-                return await archiver.MergeAsync(file.CloudId, file.Hour, part, new HourWriteMemory(), cancellationToken);
+                return await archiver.MergeAsync(file.CloudId, file.Hour, file.Kind, part, new HourWriteMemory(), cancellationToken);
             }
-            return await grains.HourArchive(file.CloudId, file.Hour).MergeAsync(part);
+            return await grains.HourArchive(file.CloudId, file.Hour, file.Kind).MergeAsync(part);
         }
         catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {

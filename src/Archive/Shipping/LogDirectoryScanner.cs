@@ -43,13 +43,13 @@ public sealed partial class LogDirectoryScanner(IOptions<ArchiveOptions> options
             foreach (var item in folder.EnumerateFileSystemInfos())
             {
                 if (item is not FileInfo || item.LinkTarget is not null
-                    || !HourFileLayout.TryParseLocalPath(item.FullName, out var cloudId, out var fileHour))
+                    || !HourFileLayout.TryParseLocalPath(item.FullName, out var cloudId, out var fileHour, out var kind))
                 {
                     foreign++;
                     ReportForeign(item, "is not an hour file");
                     continue;
                 }
-                if (isReady) ready.Add(new HourFile(item.FullName, cloudId, fileHour));
+                if (isReady) ready.Add(new HourFile(item.FullName, cloudId, fileHour) { Kind = kind });
             }
         }
 

@@ -32,14 +32,21 @@ public static partial class HourFileLayout
     /// Accepts only a demand hour file exactly of our shape: a canonical (lower-case, six hex digit) Cloud ID,
     /// and a parent folder named after the same hour as the file. Anything else is not ours and is left alone.
     /// </summary>
-    public static bool TryParseLocalPath(string path, out string cloudId, out DateTimeOffset hourUtc)
+    public static bool TryParseLocalPath(string path, out string cloudId, out DateTimeOffset hourUtc) =>
+        TryParseLocalPath(path, out cloudId, out hourUtc, out var kind) && kind == RecordKind.Demand;
+
+    /// <summary>Like the demand-only overload, for an hour file of any kind (demand or a captured sibling).</summary>
+    public static bool TryParseLocalPath(string path, out string cloudId, out DateTimeOffset hourUtc, out RecordKind kind)
     {
         cloudId = string.Empty;
         hourUtc = default;
+        kind = RecordKind.Demand;
         if (string.IsNullOrEmpty(path) || Path.EndsInDirectorySeparator(path)) return false;
 
-        var match = DemandFileName().Match(Path.GetFileName(path));
+        var match = HourFileName().Match(Path.GetFileName(path));
         if (!match.Success) return false;
+        var kindGroup = match.Groups["kind"];
+        if (kindGroup.Success) kind = RecordKind.Named(kindGroup.Value)!;
 
         var hour = match.Groups["hour"].Value;
         var folder = Path.GetFileName(Path.GetDirectoryName(path));
@@ -54,6 +61,8 @@ public static partial class HourFileLayout
     private static string FileName(RecordKind? kind, string cloudId, string hour, string extension) =>
         string.Concat((kind ?? RecordKind.Demand).FileNamePrefix, cloudId, "-", hour, extension);
 
-    [GeneratedRegex(@"^iseif-rainforest-(?<id>[0-9a-f]{6})-(?<hour>[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{2})\.jl$", RegexOptions.CultureInvariant)]
-    private static partial Regex DemandFileName();
+    // The demand name is the 2015 one; a sibling kind's name adds its kind before the Cloud ID, which a
+    // Cloud ID (six hex digits) can never be mistaken for.
+    [GeneratedRegex(@"^iseif-rainforest-(?:(?<kind>summation|price)-)?(?<id>[0-9a-f]{6})-(?<hour>[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{2})\.jl$", RegexOptions.CultureInvariant)]
+    private static partial Regex HourFileName();
 }

@@ -14,4 +14,7 @@ public enum RecordFieldType
 
     /// <summary>A JSON string.</summary>
     Text,
+
+    /// <summary>The record's gateway time as the gateway sent it, a <c>0x…</c> hex JSON string; lines are ordered by it.</summary>
+    HexTimeStamp,
 }

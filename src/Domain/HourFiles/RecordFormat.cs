@@ -17,7 +17,7 @@ public sealed class RecordFormat
     {
         ArgumentOutOfRangeException.ThrowIfZero(fields.Count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fields.Count, 64);
-        if (fields.Count(f => f.Type == RecordFieldType.TimeStamp) != 1)
+        if (fields.Count(f => f.Type is RecordFieldType.TimeStamp or RecordFieldType.HexTimeStamp) != 1)
         {
             throw new ArgumentException("A record has exactly one TimeStamp field.", nameof(fields));
         }
@@ -73,6 +73,23 @@ public sealed class RecordFormat
         }
     }
 
+    /// <summary>
+    /// A record line of text values in <see cref="Fields"/> order, written like the demand record (Python
+    /// <c>json.dumps</c> separators, ASCII-escaped strings); a missing value is written as an empty string.
+    /// </summary>
+    public string WriteText(IReadOnlyDictionary<string, string> values)
+    {
+        var builder = new StringBuilder(64 * Fields.Count);
+        builder.Append('{');
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(PythonJson.QuotedString(Fields[i].Name)).Append(": ");
+            builder.Append(PythonJson.QuotedString(values.GetValueOrDefault(Fields[i].Name)));
+        }
+        return builder.Append('}').ToString();
+    }
+
     private int IndexOf(ref Utf8JsonReader reader)
     {
         for (var i = 0; i < _utf8Names.Length; i++)
@@ -87,6 +104,7 @@ public sealed class RecordFormat
         RecordFieldType.Text => reader.TokenType == JsonTokenType.String,
         RecordFieldType.Unsigned => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out _),
         RecordFieldType.TimeStamp => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out timeStamp),
+        RecordFieldType.HexTimeStamp => reader.TokenType == JsonTokenType.String && HexText.TryParse(reader.GetString(), out timeStamp),
         _ => reader.TokenType == JsonTokenType.Number && (reader.TryGetUInt64(out _) || reader.TryGetInt64(out _)),
     };
 }

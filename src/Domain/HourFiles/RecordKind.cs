@@ -17,6 +17,18 @@ public sealed class RecordKind
     /// <summary>get_instantaneous_demand readings: the original logger's only kind.</summary>
     public static RecordKind Demand { get; } = new("demand", "iseif-rainforest-", DemandRecord.Format);
 
+    /// <summary>get_current_summation readings (<see cref="CapturedRecord.Summation"/>).</summary>
+    public static RecordKind Summation { get; } = new("summation", "iseif-rainforest-summation-", CapturedRecord.Summation);
+
+    /// <summary>get_price readings (<see cref="CapturedRecord.Price"/>).</summary>
+    public static RecordKind Price { get; } = new("price", "iseif-rainforest-price-", CapturedRecord.Price);
+
+    public static IReadOnlyList<RecordKind> All { get; } = [Demand, Summation, Price];
+
+    /// <summary>The kind named <paramref name="name"/> (<c>demand</c>, <c>summation</c>, <c>price</c>), or null.</summary>
+    public static RecordKind? Named(string? name) =>
+        All.FirstOrDefault(kind => string.Equals(kind.Name, name, StringComparison.Ordinal));
+
     public string Name { get; }
 
     /// <summary>What every file and object name of this kind starts with, up to the Cloud ID.</summary>

@@ -37,6 +37,33 @@ public sealed class ShippingToS3Tests(S3Server s3)
     }
 
     [Fact]
+    public async Task Summation_and_price_hour_files_are_shipped_beside_the_demand_object_and_never_mixed_into_it()
+    {
+        var prefix = ArchiveCluster.NewPrefix();
+        var demand = HourFileWriter.Readings(Hour17.AddMinutes(3), 60);
+        var summation = Enumerable.Range(0, 10).Select(i => HourFileWriter.SummationRecord(Hour17.AddMinutes(3 + i), 1_000_000UL + (ulong)i)).ToList();
+        var price = Enumerable.Range(0, 10).Select(i => HourFileWriter.PriceRecord(Hour17.AddMinutes(3 + i), 12UL + (ulong)i)).ToList();
+        string demandPath = "", summationPath = "", pricePath = "";
+        await using var cluster = await ArchiveCluster.StartAsync(Hour17.AddHours(1), ArchiveCluster.S3Settings(s3, prefix), prepare: (_, logs) =>
+        {
+            demandPath = HourFileWriter.Write(logs, "00a1ff", Hour17, demand);
+            summationPath = HourFileWriter.Write(logs, "00a1ff", Hour17, summation, kind: RecordKind.Summation);
+            pricePath = HourFileWriter.Write(logs, "00a1ff", Hour17, price, kind: RecordKind.Price);
+        });
+        Assert.EndsWith("/2026-03-10-17/iseif-rainforest-summation-00a1ff-2026-03-10-17.jl", summationPath, StringComparison.Ordinal);
+
+        await cluster.AdvanceAsync(TimeSpan.FromSeconds(46));
+        await Eventually.Until(() => Task.FromResult(!File.Exists(demandPath) && !File.Exists(summationPath) && !File.Exists(pricePath)),
+            Deadline, "the three hour files to be shipped and deleted");
+
+        Assert.Equal(demand, await s3.GetGzipLinesAsync(HourFileLayout.ObjectKey(prefix, "00a1ff", Hour17)));
+        Assert.Equal(summation, await s3.GetGzipLinesAsync($"{prefix}/00a1ff/2026/03/10/iseif-rainforest-summation-00a1ff-2026-03-10-17.jl.gz"));
+        Assert.Equal(price, await s3.GetGzipLinesAsync($"{prefix}/00a1ff/2026/03/10/iseif-rainforest-price-00a1ff-2026-03-10-17.jl.gz"));
+        var status = await Eventually.Until(cluster.StatusAsync, s => s.HoursShipped == 3, Deadline, "three shipped hour files in the status");
+        Assert.False(status.Failing);
+    }
+
+    [Fact]
     public async Task Leftovers_of_a_killed_process_are_shipped_at_start_without_the_torn_line()
     {
         var prefix = ArchiveCluster.NewPrefix();

@@ -17,9 +17,17 @@ public static class HourFileWriter
     public static IReadOnlyList<string> Readings(DateTimeOffset from, int count, int firstDemand = 100) =>
         Enumerable.Range(0, count).Select(i => Record(from.AddSeconds(6 * i), firstDemand + i)).ToList();
 
-    public static string Write(string logsDirectory, string cloudId, DateTimeOffset hour, IEnumerable<string> lines, string? tornTail = null)
+    /// <summary>A get_current_summation record (raw hex strings), read at <paramref name="at"/>.</summary>
+    public static string SummationRecord(DateTimeOffset at, ulong delivered) => string.Create(CultureInfo.InvariantCulture,
+        $"{{\"TimeStamp\": \"0x{(long)(at - Epoch2000).TotalSeconds:x8}\", \"SummationDelivered\": \"0x{delivered:x8}\", \"SummationReceived\": \"0x00000000\", \"Multiplier\": \"0x00000001\", \"Divisor\": \"0x000003e8\"}}");
+
+    /// <summary>A get_price record (raw hex strings), read at <paramref name="at"/>.</summary>
+    public static string PriceRecord(DateTimeOffset at, ulong price) => string.Create(CultureInfo.InvariantCulture,
+        $"{{\"TimeStamp\": \"0x{(long)(at - Epoch2000).TotalSeconds:x8}\", \"Price\": \"0x{price:x8}\", \"TrailingDigits\": \"0x02\", \"Currency\": \"0x0348\", \"Tier\": \"0x01\", \"RateLabel\": \"Block 1\"}}");
+
+    public static string Write(string logsDirectory, string cloudId, DateTimeOffset hour, IEnumerable<string> lines, string? tornTail = null, RecordKind? kind = null)
     {
-        var path = HourFileLayout.LocalPath(logsDirectory, cloudId, hour);
+        var path = HourFileLayout.LocalPath(logsDirectory, cloudId, hour, kind);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var text = new StringBuilder();
         foreach (var line in lines) text.Append(line).Append('\n');

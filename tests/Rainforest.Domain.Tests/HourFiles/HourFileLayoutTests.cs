@@ -28,6 +28,35 @@ public sealed class HourFileLayoutTests
         Assert.Equal(new DateTimeOffset(2015, 3, 10, 17, 0, 0, TimeSpan.Zero), hour);
     }
 
+    [Fact]
+    public void Sibling_files_are_named_by_kind_and_never_read_as_demand_files()
+    {
+        var summation = HourFileLayout.LocalPath("/logs", "00a1ff", Hour, RecordKind.Summation);
+        Assert.Equal("/logs/2015-03-10-17/iseif-rainforest-summation-00a1ff-2015-03-10-17.jl", summation);
+        Assert.Equal("p/00a1ff/2015/03/10/iseif-rainforest-price-00a1ff-2015-03-10-17.jl.gz", HourFileLayout.ObjectKey("p", "00a1ff", Hour, RecordKind.Price));
+        Assert.False(HourFileLayout.TryParseLocalPath(summation, out _, out _));
+        Assert.True(HourFileLayout.TryParseLocalPath(summation, out var cloudId, out _, out var kind));
+        Assert.Equal(("00a1ff", RecordKind.Summation), (cloudId, kind));
+        Assert.True(HourFileLayout.TryParseLocalPath(HourFileLayout.LocalPath("/logs", "00a1ff", Hour), out _, out _, out kind));
+        Assert.Same(RecordKind.Demand, kind);
+        Assert.False(HourFileLayout.TryParseLocalPath("/logs/2015-03-10-17/iseif-rainforest-energy-00a1ff-2015-03-10-17.jl", out _, out _, out _));
+    }
+
+    [Fact]
+    public void Captured_records_keep_the_raw_strings_and_are_ordered_by_their_hex_time()
+    {
+        var line = RecordKind.Price.Format.WriteText(new Dictionary<string, string>
+        {
+            ["RateLabel"] = "Block 1", ["TimeStamp"] = "0x1c91ec39", ["Price"] = "0x0000000c", ["TrailingDigits"] = "0x02",
+            ["Currency"] = "0x0348", ["Tier"] = "0x01",
+        });
+        Assert.Equal("{\"TimeStamp\": \"0x1c91ec39\", \"Price\": \"0x0000000c\", \"TrailingDigits\": \"0x02\", \"Currency\": \"0x0348\", \"Tier\": \"0x01\", \"RateLabel\": \"Block 1\"}", line);
+        Assert.True(RecordKind.Price.Format.TryRead(line, out var timeStamp));
+        Assert.Equal(0x1c91ec39UL, timeStamp);
+        Assert.False(RecordKind.Demand.Format.TryRead(line, out _));
+        Assert.False(RecordKind.Summation.Format.TryRead(line, out _));
+    }
+
     [Theory]
     [InlineData("/logs/2015-03-10-17/iseif-rainforest-00A1FF-2015-03-10-17.jl")] // not the canonical spelling
     [InlineData("/logs/2015-03-10-17/iseif-rainforest-00a1f-2015-03-10-17.jl")]
