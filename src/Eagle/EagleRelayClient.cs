@@ -1,4 +1,5 @@
 using System.Buffers;
+using Rainforest.Domain.HourFiles;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
 
@@ -29,7 +30,8 @@ public sealed partial class EagleRelayClient
         ArgumentNullException.ThrowIfNull(credentials);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var outcome = await SendAsync(credentials, cancellationToken).ConfigureAwait(false);
+        var outcome = await SendAsync(credentials, RelayProtocol.GetInstantaneousDemandCommandBytes,
+            RelayReplyParser.ParseInstantaneousDemand, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         outcome = WithoutPassword(outcome, credentials.Password);
         if (!outcome.IsReading)
         {
@@ -39,7 +41,32 @@ public sealed partial class EagleRelayClient
         return outcome;
     }
 
-    private async Task<RelayOutcome> SendAsync(EagleCredentials credentials, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for a summation (get_current_summation) or a price (get_price) reading; a success carries its record
+    /// line. <paramref name="timeout"/> is at most the configured RequestTimeout: the caller fits it into what is
+    /// left of a poll slot. <paramref name="readAt"/> stands in for a reply without its own TimeStamp.
+    /// </summary>
+    public async Task<RelayOutcome> CaptureAsync(EagleCredentials credentials, RecordKind kind, DateTimeOffset readAt, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = kind == RecordKind.Summation ? RelayProtocol.GetCurrentSummationCommandBytes
+            : kind == RecordKind.Price ? RelayProtocol.GetPriceCommandBytes
+            : throw new ArgumentException($"{kind} is not a captured kind.", nameof(kind));
+        timeout = timeout < _options.RequestTimeout ? timeout : _options.RequestTimeout;
+
+        var outcome = await SendAsync(credentials, command, body => CapturedReading.Parse(body, kind, readAt), timeout, cancellationToken)
+            .ConfigureAwait(false);
+        outcome = WithoutPassword(outcome, credentials.Password);
+        if (!outcome.IsCaptured)
+        {
+            LogFailure(_logger, credentials.CloudId, outcome.Kind, outcome.HttpStatus, outcome.Detail);
+        }
+
+        return outcome;
+    }
+
+    private async Task<RelayOutcome> SendAsync(EagleCredentials credentials, byte[] command, Func<string, RelayOutcome> parse, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (HasUnsendableCharacters(credentials.CloudId) || HasUnsendableCharacters(credentials.User) || HasUnsendableCharacters(credentials.Password))
         {
@@ -48,8 +75,8 @@ public sealed partial class EagleRelayClient
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_options.RequestTimeout);
-        using var request = CreateRequest(credentials);
+        budget.CancelAfter(timeout);
+        using var request = CreateRequest(credentials, command);
         try
         {
             using var response = await _http
@@ -67,7 +94,7 @@ public sealed partial class EagleRelayClient
                 return RelayOutcome.HttpError(status, $"relay answered HTTP {status}{Reason(response)}");
             }
 
-            return await ReadReplyAsync(response.Content, budget.Token).ConfigureAwait(false);
+            return await ReadReplyAsync(response.Content, parse, budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -78,7 +105,7 @@ public sealed partial class EagleRelayClient
             // SocketsHttpHandler reports its own ConnectTimeout as a cancellation wrapping a TimeoutException.
             return ex.InnerException is TimeoutException && !budget.IsCancellationRequested
                 ? RelayOutcome.Timeout("connecting to the relay timed out")
-                : RelayOutcome.Timeout($"no complete reply from the relay within {Describe(_options.RequestTimeout)}");
+                : RelayOutcome.Timeout($"no complete reply from the relay within {Describe(timeout)}");
         }
         catch (HttpRequestException ex)
         {
@@ -90,9 +117,9 @@ public sealed partial class EagleRelayClient
         }
     }
 
-    private HttpRequestMessage CreateRequest(EagleCredentials credentials)
+    private HttpRequestMessage CreateRequest(EagleCredentials credentials, byte[] command)
     {
-        var content = new ByteArrayContent(RelayProtocol.GetInstantaneousDemandCommandBytes);
+        var content = new ByteArrayContent(command);
         content.Headers.ContentType = new MediaTypeHeaderValue(RelayProtocol.CommandContentType);
         var request = new HttpRequestMessage(HttpMethod.Post, _options.CloudUrl) { Content = content };
         // Without validation: passwords may hold characters (',', '(', ';') that typed header parsing would reject.
@@ -102,7 +129,7 @@ public sealed partial class EagleRelayClient
         return request;
     }
 
-    private static async Task<RelayOutcome> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<RelayOutcome> ReadReplyAsync(HttpContent content, Func<string, RelayOutcome> parse, CancellationToken cancellationToken)
     {
         const int cap = RelayProtocol.MaxReplyBytes;
         if (content.Headers.ContentLength > cap)
@@ -153,7 +180,7 @@ public sealed partial class EagleRelayClient
                 return RelayOutcome.Malformed($"reply exceeds the {cap}-byte limit", body);
             }
 
-            return RelayReplyParser.ParseInstantaneousDemand(body);
+            return parse(body);
         }
         finally
         {

@@ -9,6 +9,18 @@ public sealed record RelayOutcome(RelayOutcomeKind Kind, InstantaneousDemand? Re
     [MemberNotNullWhen(true, nameof(Reading))]
     public bool IsReading => Kind == RelayOutcomeKind.Reading && Reading is not null;
 
+    /// <summary>For a summation or price request: the record line of the reading (<see cref="CapturedReading"/>).</summary>
+    public string? CapturedLine { get; init; }
+
+    [MemberNotNullWhen(true, nameof(CapturedLine))]
+    public bool IsCaptured => Kind == RelayOutcomeKind.Reading && CapturedLine is not null;
+
+    public static RelayOutcome Captured(string line)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(line);
+        return new(RelayOutcomeKind.Reading, null, null) { CapturedLine = line };
+    }
+
     public static RelayOutcome Success(InstantaneousDemand reading)
     {
         ArgumentNullException.ThrowIfNull(reading);

@@ -12,8 +12,17 @@ public static class RelayProtocol
     /// <summary>The request body, byte for byte as the original logger sent it.</summary>
     public const string GetInstantaneousDemandCommand = "<Command>\n  <Name>get_instantaneous_demand</Name>\n</Command>";
 
+    /// <summary>The captured kinds' request bodies, shaped like the demand command.</summary>
+    public const string GetCurrentSummationCommand = "<Command>\n  <Name>get_current_summation</Name>\n</Command>";
+
+    public const string GetPriceCommand = "<Command>\n  <Name>get_price</Name>\n</Command>";
+
     /// <summary>A reply is a few hundred bytes; anything beyond this is not a reply we understand.</summary>
     public const int MaxReplyBytes = 64 * 1024;
 
     internal static readonly byte[] GetInstantaneousDemandCommandBytes = Encoding.ASCII.GetBytes(GetInstantaneousDemandCommand);
+
+    internal static readonly byte[] GetCurrentSummationCommandBytes = Encoding.ASCII.GetBytes(GetCurrentSummationCommand);
+
+    internal static readonly byte[] GetPriceCommandBytes = Encoding.ASCII.GetBytes(GetPriceCommand);
 }

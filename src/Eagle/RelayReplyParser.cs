@@ -17,7 +17,7 @@ public static partial class RelayReplyParser
     private const int MaxErrorText = 200;
 
     // DTDs prohibited and no resolver: a reply can never make us fetch or expand external entities.
-    private static readonly XmlReaderSettings XmlSettings = new()
+    internal static readonly XmlReaderSettings XmlSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -28,7 +28,7 @@ public static partial class RelayReplyParser
         CloseInput = true,
     };
 
-    private static readonly JsonDocumentOptions JsonOptions = new()
+    internal static readonly JsonDocumentOptions JsonOptions = new()
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
@@ -54,7 +54,7 @@ public static partial class RelayReplyParser
         };
     }
 
-    private static string TrimNoise(string body)
+    internal static string TrimNoise(string body)
     {
         static bool IsNoise(char c) => char.IsWhiteSpace(c) || c == '\uFEFF' || c == '\0';
 
@@ -185,7 +185,7 @@ public static partial class RelayReplyParser
     private static bool IsKnownField(string name) =>
         InstantaneousDemand.FieldNames.Any(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    private static string JsonText(JsonElement element)
+    internal static string JsonText(JsonElement element)
     {
         switch (element.ValueKind)
         {
@@ -278,7 +278,7 @@ public static partial class RelayReplyParser
         return ulong.TryParse(span, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out number);
     }
 
-    private static RelayOutcome ClassifyError(string text)
+    internal static RelayOutcome ClassifyError(string text)
     {
         var message = TextPreview.OneLine(text, MaxErrorText);
         if (message.Length == 0)

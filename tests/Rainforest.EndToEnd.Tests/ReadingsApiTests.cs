@@ -117,8 +117,8 @@ public sealed class ReadingsApiTests(ReadingsFixture fixture) : IClassFixture<Re
         ];
         foreach (var path in bad) await AssertProblemAsync(await api.GetAsync(path), HttpStatusCode.BadRequest, path);
 
-        var price = await AssertProblemAsync(await api.GetAsync($"/api/users/{User}/readings?from={from}&kind=price"), HttpStatusCode.BadRequest, "kind=price");
-        Assert.Contains("not captured", price.GetProperty("detail").GetString());
+        var price = await AssertProblemAsync(await api.GetAsync($"/api/users/{User}/readings/summary?from={from}&step=60&kind=price"), HttpStatusCode.BadRequest, "summary of kind=price");
+        Assert.Contains("demand readings only", price.GetProperty("detail").GetString());
 
         await AssertProblemAsync(await api.GetAsync($"/api/users/fffff0/readings?from={from}"), HttpStatusCode.NotFound, "unknown user");
         await AssertProblemAsync(await api.GetAsync($"/api/users/fffff0/readings/summary?from={from}&step=60"), HttpStatusCode.NotFound, "unknown user");

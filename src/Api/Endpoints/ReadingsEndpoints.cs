@@ -28,7 +28,7 @@ public static class ReadingsEndpoints
             .RequireRateLimiting(ApiRateLimiting.PolicyName)
             .WithTags("Readings");
         api.MapGet("/users/{cloud_id}/readings", GetReadings)
-            .WithSummary("Logged demand readings in [from, to), archive and unshipped hours together, as JSON lines or CSV");
+            .WithSummary("Logged demand (or, with kind, summation or price) readings in [from, to), archive and unshipped hours together, as JSON lines or CSV");
         api.MapGet("/users/{cloud_id}/readings/summary", GetSummary)
             .WithSummary("Count, mean/min/max kW and kWh per step of [from, to)");
         return routes;
@@ -47,13 +47,15 @@ public static class ReadingsEndpoints
             start: async ct =>
             {
                 context.Response.ContentType = query.Format == ReadingsFormat.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
-                if (query.Format == ReadingsFormat.Csv) await body.WriteAsync(Encoding.UTF8.GetBytes(ReadingsCsv.Header + "\n"), ct);
+                var header = query.Kind == RecordKind.Demand ? ReadingsCsv.Header : CapturedCsv.Header(query.Kind);
+                if (query.Format == ReadingsFormat.Csv) await body.WriteAsync(Encoding.UTF8.GetBytes(header + "\n"), ct);
             },
             hour: async (lines, ct) =>
             {
                 foreach (var line in lines)
                 {
-                    var text = query.Format == ReadingsFormat.Csv ? ReadingsCsv.Row(line.Reading) : line.Line;
+                    var text = query.Format != ReadingsFormat.Csv ? line.Line
+                        : query.Kind == RecordKind.Demand ? ReadingsCsv.Row(line.Reading) : CapturedCsv.Row(query.Kind, line.Line);
                     await body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
                     await body.WriteAsync(NewLine, ct);
                 }
@@ -69,6 +71,7 @@ public static class ReadingsEndpoints
     {
         if (!ReadingsQuery.TryParse(from, to, null, kind, time.GetUtcNow(), out var query, out var problem)) return BadQuery(problem);
         if (!ReadingsQuery.TryParseStep(step, out var width, out problem)) return BadQuery(problem);
+        if (query.Kind != RecordKind.Demand) return BadQuery("A summary is of demand readings only; read summation and price with the readings route.");
         if (await grains.GetGrain<IUserGrain>(id.Value).GetAsync() is null) return UnknownUser(id);
 
         var summary = new DemandSummary(query.From, width);
@@ -109,7 +112,7 @@ public static class ReadingsEndpoints
     {
         var ct = context.RequestAborted;
         var started = false;
-        await using var batches = readings.ReadAsync(id.Value, query.From, query.To, ct).GetAsyncEnumerator(ct);
+        await using var batches = readings.ReadAsync(id.Value, query.Kind, query.From, query.To, ct).GetAsyncEnumerator(ct);
         while (true)
         {
             try

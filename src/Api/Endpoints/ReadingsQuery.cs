@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Rainforest.Archive.Readings;
+using Rainforest.Domain.HourFiles;
 using Rainforest.Domain.Readings;
 
 namespace Rainforest.Api.Endpoints;
@@ -9,8 +10,8 @@ namespace Rainforest.Api.Endpoints;
 /// <summary>The checked query of the readings routes: a UTC range of at most 31 days, a format and a kind.</summary>
 public sealed partial record ReadingsQuery(DateTimeOffset From, DateTimeOffset To, ReadingsFormat Format)
 {
-    /// <summary>Kinds the design names but this code base does not capture yet.</summary>
-    private static readonly string[] UncapturedKinds = ["summation", "price"];
+    /// <summary>Which hour files are read: demand (the default) or a captured sibling.</summary>
+    public RecordKind Kind { get; init; } = RecordKind.Demand;
 
     /// <summary>Reads the query, or says in <paramref name="problem"/> why it cannot.</summary>
     public static bool TryParse(string? from, string? to, string? format, string? kind, DateTimeOffset now,
@@ -31,14 +32,17 @@ public sealed partial record ReadingsQuery(DateTimeOffset From, DateTimeOffset T
             if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) parsedFormat = ReadingsFormat.Csv;
             else if (!string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase)) { problem = "format must be jsonl or csv."; return false; }
         }
-        if (kind is not null && !string.Equals(kind, "demand", StringComparison.OrdinalIgnoreCase))
+        var parsedKind = RecordKind.Demand;
+        if (kind is not null && RecordKind.Named(kind.ToLowerInvariant()) is not { } named)
         {
-            problem = UncapturedKinds.Contains(kind, StringComparer.OrdinalIgnoreCase)
-                ? $"Readings of kind {kind.ToLowerInvariant()} are not captured by this version; only kind=demand is served."
-                : "kind must be demand (summation and price are not captured by this version).";
+            problem = "kind must be demand, summation or price.";
             return false;
         }
-        query = new ReadingsQuery(start, end, parsedFormat);
+        else if (kind is not null)
+        {
+            parsedKind = RecordKind.Named(kind.ToLowerInvariant())!;
+        }
+        query = new ReadingsQuery(start, end, parsedFormat) { Kind = parsedKind };
         return true;
     }
 

@@ -10,7 +10,7 @@ public sealed class ClusterHourFiles(IGrainFactory grains) : IUnshippedHours
     /// <summary>How long an active silo has to hand over one hour file (a local read of at most ~150 KB).</summary>
     public static readonly TimeSpan SiloAnswerTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, RecordKind kind, CancellationToken cancellationToken)
     {
         // Asked for every hour, so a silo that joins during a long read is asked too.
         Dictionary<SiloAddress, SiloStatus> silos;
@@ -22,14 +22,15 @@ public sealed class ClusterHourFiles(IGrainFactory grains) : IUnshippedHours
         {
             throw new UnshippedHoursUnavailableException("the cluster", e);
         }
-        return await Task.WhenAll(silos.Keys.Select(silo => ReadAsync(silo, cloudId, hourUtc, cancellationToken)));
+        return await Task.WhenAll(silos.Keys.Select(silo => ReadAsync(silo, cloudId, hourUtc, kind, cancellationToken)));
     }
 
-    private async Task<byte[]> ReadAsync(SiloAddress silo, string cloudId, DateTimeOffset hourUtc, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadAsync(SiloAddress silo, string cloudId, DateTimeOffset hourUtc, RecordKind kind, CancellationToken cancellationToken)
     {
         try
         {
-            return await grains.GetGrain<ISiloHourFilesGrain>(silo.ToParsableString()).ReadAsync(cloudId, hourUtc)
+            var files = grains.GetGrain<ISiloHourFilesGrain>(silo.ToParsableString());
+            return await (kind == RecordKind.Demand ? files.ReadAsync(cloudId, hourUtc) : files.ReadAsync(cloudId, hourUtc, kind.Name))
                 .WaitAsync(SiloAnswerTimeout, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -9,4 +9,7 @@ public interface ISiloHourFilesGrain : IGrainWithStringKey
 {
     /// <summary>The complete lines of the user's hour file on this silo (at most one hour: ≤ 600 lines of ~250 bytes).</summary>
     Task<byte[]> ReadAsync(string cloudId, DateTimeOffset hourUtc);
+
+    /// <summary>The complete lines of the user's hour file of <paramref name="kind"/> (<c>summation</c>, <c>price</c>) on this silo.</summary>
+    Task<byte[]> ReadAsync(string cloudId, DateTimeOffset hourUtc, string kind);
 }

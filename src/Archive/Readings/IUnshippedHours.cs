@@ -7,5 +7,5 @@ public interface IUnshippedHours
     /// The complete lines of every part of the hour (one buffer per place that holds a part; a line ends in '\n').
     /// Throws <see cref="UnshippedHoursUnavailableException"/> when a place that may hold a part cannot answer.
     /// </summary>
-    Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, CancellationToken cancellationToken);
+    Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, RecordKind kind, CancellationToken cancellationToken);
 }

@@ -33,7 +33,11 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
     /// most two hours (the last one possibly empty, so there is always one). Throws <see cref="ArchiveStoreException"/> or
     /// <see cref="UnshippedHoursUnavailableException"/> when part of the range cannot be read, never a shortened answer.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<LoggedReading>> ReadAsync(string cloudId, DateTimeOffset from, DateTimeOffset to,
+    public IAsyncEnumerable<IReadOnlyList<LoggedReading>> ReadAsync(string cloudId, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken) => ReadAsync(cloudId, RecordKind.Demand, from, to, cancellationToken);
+
+    /// <summary>The same for the hour files of <paramref name="kind"/>: demand, or a captured sibling (summation, price).</summary>
+    public async IAsyncEnumerable<IReadOnlyList<LoggedReading>> ReadAsync(string cloudId, RecordKind kind, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Readings read but not given out yet: the tail of the previous hour's file and this one's, sorted, each line once.
@@ -42,7 +46,7 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
         var lastFile = HourStamp.StartOfHour(to.AddTicks(-1) + LargestClockSkew);
         for (var file = firstFile; file <= lastFile; file = file.AddHours(1))
         {
-            var fresh = await ReadHourAsync(cloudId, file, from, to, cancellationToken);
+            var fresh = await ReadHourAsync(cloudId, kind, file, from, to, cancellationToken);
 
             // Files still to come were polled from the next hour on: they hold nothing stamped earlier than this.
             var settled = file == lastFile ? ulong.MaxValue : FirstTimeStampAtOrAfter(file + TimeSpan.FromHours(1) - LargestClockSkew);
@@ -58,18 +62,26 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
     /// The readings of one hour's file (archived and not shipped yet) whose gateway time is in
     /// [<paramref name="from"/>, <paramref name="to"/>), sorted, each line once.
     /// </summary>
-    public async Task<IReadOnlyList<LoggedReading>> ReadHourAsync(string cloudId, DateTimeOffset hourUtc,
+    public Task<IReadOnlyList<LoggedReading>> ReadHourAsync(string cloudId, DateTimeOffset hourUtc,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        ReadHourAsync(cloudId, RecordKind.Demand, hourUtc, from, to, cancellationToken);
+
+    public async Task<IReadOnlyList<LoggedReading>> ReadHourAsync(string cloudId, RecordKind kind, DateTimeOffset hourUtc,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         // The unshipped parts first: if one is shipped and deleted meanwhile, the archive read that follows holds it.
-        var parts = await unshipped.ReadAsync(cloudId, hourUtc, cancellationToken);
-        var stored = await store.ReadAsync(HourFileLayout.ObjectKey(archive.Value.Prefix, cloudId, hourUtc), cancellationToken);
+        var parts = await unshipped.ReadAsync(cloudId, hourUtc, kind, cancellationToken);
+        var stored = await store.ReadAsync(HourFileLayout.ObjectKey(archive.Value.Prefix, cloudId, hourUtc, kind), cancellationToken);
         var archived = stored is null ? ReadOnlyMemory<byte>.Empty : Decompress(stored.Content, cloudId, hourUtc);
-        return Merge([archived, .. parts.Select(p => (ReadOnlyMemory<byte>)p)], from, to);
+        return Merge([archived, .. parts.Select(p => (ReadOnlyMemory<byte>)p)], kind, from, to);
     }
 
     /// <summary>Lines of several sources as one: decodable demand lines in range, each text once, by gateway time.</summary>
-    public static List<LoggedReading> Merge(IReadOnlyList<ReadOnlyMemory<byte>> sources, DateTimeOffset from, DateTimeOffset to)
+    public static List<LoggedReading> Merge(IReadOnlyList<ReadOnlyMemory<byte>> sources, DateTimeOffset from, DateTimeOffset to) =>
+        Merge(sources, RecordKind.Demand, from, to);
+
+    /// <summary>The same for lines of <paramref name="kind"/>: only lines of its record format count.</summary>
+    public static List<LoggedReading> Merge(IReadOnlyList<ReadOnlyMemory<byte>> sources, RecordKind kind, DateTimeOffset from, DateTimeOffset to)
     {
         var first = FirstTimeStampAtOrAfter(from);
         var end = FirstTimeStampAtOrAfter(to);
@@ -88,13 +100,13 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
                 if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
                 // Decoded straight from the bytes, and turned into text only when in range: most of a long read is kept,
                 // but an hour read for its neighbours' sake is mostly not.
-                if (line.IsEmpty || !DemandReading.TryRead(line, out var reading)) continue;
-                if (reading.TimeStamp < first || reading.TimeStamp >= end) continue;
-                inOrder &= readings.Count == 0 || readings[^1].Reading.TimeStamp <= reading.TimeStamp;
-                readings.Add(new LoggedReading(Encoding.UTF8.GetString(line), reading));
+                if (line.IsEmpty || !TryRead(kind, line, out var reading, out var timeStamp)) continue;
+                if (timeStamp < first || timeStamp >= end) continue;
+                inOrder &= readings.Count == 0 || readings[^1].TimeStamp <= timeStamp;
+                readings.Add(new LoggedReading(Encoding.UTF8.GetString(line), reading) { TimeStamp = timeStamp });
             }
             // A file is written in poll order, so this is nearly always sorted already; stable when it is not.
-            decoded.Add(inOrder ? readings : [.. readings.OrderBy(r => r.Reading.TimeStamp)]);
+            decoded.Add(inOrder ? readings : [.. readings.OrderBy(r => r.TimeStamp)]);
         }
         var merged = new List<LoggedReading>(decoded.Sum(d => d.Count));
         MergeSorted(decoded, ulong.MaxValue, merged, merged);
@@ -114,19 +126,28 @@ public sealed class UserReadings(IArchiveStore store, IOptions<ArchiveOptions> a
             var pick = -1;
             for (var s = 0; s < sorted.Count; s++)
             {
-                if (next[s] < sorted[s].Count && (pick < 0 || sorted[s][next[s]].Reading.TimeStamp < sorted[pick][next[pick]].Reading.TimeStamp)) pick = s;
+                if (next[s] < sorted[s].Count && (pick < 0 || sorted[s][next[s]].TimeStamp < sorted[pick][next[pick]].TimeStamp)) pick = s;
             }
             if (pick < 0) return;
             var reading = sorted[pick][next[pick]++];
-            var to = reading.Reading.TimeStamp < settled ? before : after;
+            var to = reading.TimeStamp < settled ? before : after;
             // A duplicate has the same TimeStamp, so only the run of that TimeStamp at the end needs comparing.
             var duplicate = false;
-            for (var i = to.Count - 1; i >= 0 && to[i].Reading.TimeStamp == reading.Reading.TimeStamp && !duplicate; i--)
+            for (var i = to.Count - 1; i >= 0 && to[i].TimeStamp == reading.TimeStamp && !duplicate; i--)
             {
                 duplicate = string.Equals(to[i].Line, reading.Line, StringComparison.Ordinal);
             }
             if (!duplicate) to.Add(reading);
         }
+    }
+
+    private static bool TryRead(RecordKind kind, ReadOnlySpan<byte> line, out DemandReading reading, out ulong timeStamp)
+    {
+        reading = default;
+        if (kind != RecordKind.Demand) return kind.Format.TryRead(line, out timeStamp);
+        var decoded = DemandReading.TryRead(line, out reading);
+        timeStamp = reading.TimeStamp;
+        return decoded;
     }
 
     /// <summary>The smallest gateway TimeStamp whose time is at or after <paramref name="time"/> (0 before the gateway's epoch).</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
+using Rainforest.Grains.Capture;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
 using Rainforest.Grains.Secrets;
@@ -20,6 +21,9 @@ public static class RainforestGrainsServiceCollectionExtensions
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PollingOptions>, PollingTimingValidator>();
+        services.AddOptions<CaptureOptions>().Bind(configuration.GetSection(CaptureOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CaptureOptions>, CaptureOptionsValidator>();
         services.AddOptions<LogsOptions>().Bind(configuration.GetSection(LogsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddEagleRelayClient(configuration);

@@ -9,7 +9,8 @@ namespace Rainforest.Grains.Logging;
 /// reported as logged. The file is shared for reading and deleting so the shipper can work beside it.
 /// When the silo's <see cref="OpenFileBudget"/> is spent, the file is opened around each line instead.
 /// </summary>
-public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget budget, ILogger logger) : IDisposable
+/// <param name="kind">Which kind's files this log writes: demand (the default) or a captured sibling.</param>
+public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget budget, ILogger logger, RecordKind? kind = null) : IDisposable
 {
     private FileStream? _file;
     private bool _holdsBudget;
@@ -78,7 +79,7 @@ public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget
     {
         var sameHour = hour == OpenHour;
         if (!sameHour) Close();
-        var path = HourFileLayout.LocalPath(logsDirectory, cloudId, pollTime);
+        var path = HourFileLayout.LocalPath(logsDirectory, cloudId, pollTime, kind);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite,
             FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);

@@ -36,6 +36,12 @@ public sealed class PollLoop(
 
     public bool IsRunning => _timer is not null;
 
+    /// <summary>
+    /// Called on a scheduled slot after its poll logged a reading, with the slot's start, before the timer is
+    /// re-armed: extra requests that must never delay or replace the demand poll run here (one in flight still).
+    /// </summary>
+    public Func<DateTimeOffset, Task>? AfterReading { get; init; }
+
     public DateTimeOffset? NextPollAt => _timer is null ? null : _nextSlot;
 
     public void StartAtNextSlot() => ArmFor(schedule.NextSlotAfter(time.GetUtcNow()));
@@ -92,6 +98,18 @@ public sealed class PollLoop(
         {
             logger.LogError(ex, "User {CloudId}: poll failed unexpectedly", cloudId);
             result = new PollResult(PollErrorKind.None, null, ex.Message);
+        }
+
+        if (AfterReading is not null && result.Succeeded && result.Record is not null)
+        {
+            try
+            {
+                await AfterReading(started);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "User {CloudId}: work after the reading failed unexpectedly", cloudId);
+            }
         }
 
         var now = time.GetUtcNow();

@@ -9,6 +9,7 @@ public sealed class PollingMetrics
 
     private readonly Counter<long> _polls;
     private readonly Counter<long> _linesWritten;
+    private readonly Counter<long> _captures;
     private readonly Histogram<double> _lateness;
     private readonly Histogram<double> _duration;
 
@@ -17,6 +18,7 @@ public sealed class PollingMetrics
         var meter = meters.Create(MeterName);
         _polls = meter.CreateCounter<long>("rainforest.polls", description: "Gateway polls by outcome: reading, or why no reading was logged");
         _linesWritten = meter.CreateCounter<long>("rainforest.lines_written", description: "Readings appended to hour files");
+        _captures = meter.CreateCounter<long>("rainforest.captures", description: "Summation and price requests by kind and outcome: logged, failed or postponed");
         _lateness = meter.CreateHistogram<double>("rainforest.poll.lateness", unit: "ms",
             description: "How late a scheduled poll started against its slot");
         _duration = meter.CreateHistogram<double>("rainforest.poll.duration", unit: "ms",
@@ -31,6 +33,10 @@ public sealed class PollingMetrics
     }
 
     public void LineWritten() => _linesWritten.Add(1);
+
+    /// <summary>A summation or price request: <paramref name="outcome"/> is <c>logged</c>, <c>postponed</c> or why it failed.</summary>
+    public void Captured(string kind, string outcome) =>
+        _captures.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Started(TimeSpan lateness) => _lateness.Record(Math.Max(0, lateness.TotalMilliseconds));
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Orleans.Storage;
 using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
+using Rainforest.Grains.Capture;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
 using Rainforest.Grains.Secrets;
@@ -21,18 +22,24 @@ public sealed partial class UserGrain(
     GatewayPasswordProtector passwords,
     IOptions<PollingOptions> pollingOptions,
     IOptions<LogsOptions> logsOptions,
+    IOptions<CaptureOptions> captureOptions,
     OpenFileBudget openFiles,
     TimeProvider time,
     PollingMetrics metrics,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
 {
     private const string KeepPollingReminder = "keep-polling";
+    private static readonly TimeSpan CaptureSlotMargin = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MinCaptureBudget = TimeSpan.FromSeconds(1);
+    private readonly HashSet<RecordKind> _failingCaptures = [];
 
     private readonly UserStatusTracker _status = new(time);
     private readonly StaleReadingGuard _staleReadings = new(pollingOptions.Value.AcceptClockResetAfter);
     private readonly CounterLedger _counters = new(() => record.State, pollingOptions.Value.PersistEveryReadings);
     private PollLoop _loop = null!;
     private HourLog _log = null!;
+    private CapturedLog _captured = null!;
+    private readonly CaptureSchedule _captures = new(captureOptions.Value);
     private StateWriter _writer = null!;
     private UserCredentials _credentials = null!;
     private IReadingSource? _source;
@@ -49,8 +56,12 @@ public sealed partial class UserGrain(
         }
         var polling = pollingOptions.Value;
         _loop = new PollLoop(new PollSchedule(CloudId, polling.Period), new RetryRule(polling), time, metrics, logger, CloudId,
-            StartTimer, PollOnceAsync, () => _status.ConsecutiveFailures);
+            StartTimer, PollOnceAsync, () => _status.ConsecutiveFailures)
+        {
+            AfterReading = _captures.Enabled.Count > 0 ? CaptureAsync : null,
+        };
         _log = new HourLog(logsOptions.Value.Directory, CloudId, openFiles, logger);
+        _captured = new CapturedLog(logsOptions.Value.Directory, CloudId, openFiles, logger);
         _writer = new StateWriter(WriteRecordAsync, record.ClearStateAsync);
         _credentials = new UserCredentials(CloudId, passwords);
         if (!record.State.Registered) return;
@@ -66,6 +77,7 @@ public sealed partial class UserGrain(
     {
         _loop.Stop();
         _log.Close();
+        _captured.Close();
         if (!record.State.Registered || _counters.Unwritten == 0) return;
         try
         {
@@ -150,6 +162,7 @@ public sealed partial class UserGrain(
 
         _loop.Stop();
         _log.Close();
+        _captured.Close();
         _credentials.Forget();
         _source = null;
         _status.Pause();
@@ -223,6 +236,57 @@ public sealed partial class UserGrain(
         Succeeded(pollTime);
         if (batchComplete) await PersistAsync();
         return new PollResult(PollErrorKind.None, line, null);
+    }
+
+    // The capture requests run in the demand poll's own slot, after its reading is logged, one at a time, each
+    // within what is left of the slot (less a margin) and never longer than the request timeout; a kind that
+    // does not fit waits for the next slot. So the demand poll is never delayed or replaced, one request per
+    // user is in flight at any time, and a demand reply that used most of the slot simply postpones the capture.
+    private async Task CaptureAsync(DateTimeOffset slotStart)
+    {
+        if (_source is not ICapturingSource source) return;
+        var slotEnd = slotStart + pollingOptions.Value.Period - CaptureSlotMargin;
+        foreach (var kind in _captures.Due(time.GetUtcNow()))
+        {
+            var now = time.GetUtcNow();
+            var left = slotEnd - now;
+            if (left < MinCaptureBudget)
+            {
+                metrics.Captured(kind.Name, "postponed");
+                return;
+            }
+            _captures.Asked(kind, now);
+            var outcome = await source.CaptureAsync(kind, now, left);
+            if (outcome.IsCaptured) LogCaptured(kind, now, outcome.CapturedLine);
+            else CaptureFailed(kind, outcome.Kind.ToString(), outcome.Detail);
+        }
+    }
+
+    /// <summary>
+    /// Logs one captured summation or price record line to its sibling hour file. A failure is counted and
+    /// logged; it never turns the user to failing (the demand reading is what the status is about).
+    /// </summary>
+    private bool LogCaptured(RecordKind kind, DateTimeOffset readAt, string recordLine)
+    {
+        try
+        {
+            _captured.Append(kind, readAt, recordLine);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            CaptureFailed(kind, "WriteFailed", ex.Message);
+            return false;
+        }
+        metrics.Captured(kind.Name, "logged");
+        _failingCaptures.Remove(kind);
+        return true;
+    }
+
+    private void CaptureFailed(RecordKind kind, string why, string? detail)
+    {
+        metrics.Captured(kind.Name, why);
+        // Logged once per streak: a gateway that never answers get_price must not flood the log.
+        if (_failingCaptures.Add(kind)) LogCaptureFailed(CloudId, kind.Name, why, detail ?? why);
     }
 
     private void Succeeded(DateTimeOffset pollTime)
@@ -326,6 +390,9 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: poll failed ({Kind}): {Detail}")]
     private partial void LogPollFailed(string cloudId, PollErrorKind kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: {Kind} reading not logged ({Why}): {Detail}; demand polling goes on")]
+    private partial void LogCaptureFailed(string cloudId, string kind, string why, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {CloudId}: recovered {Missing} logged readings from {Path}")]
     private partial void LogRecovered(string cloudId, long missing, string? path);

@@ -58,6 +58,22 @@ internal sealed class AccountState(string cloudId, AccountSettings? settings, in
         }
     }
 
+    public SummationReading Summation(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return (meter ??= new SimulatedMeter(CloudId)).Summation(now);
+        }
+    }
+
+    public PriceReading Price(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return (meter ??= new SimulatedMeter(CloudId)).Price(now);
+        }
+    }
+
     public DemandReading NextReading(SimulatedFault fault, long seq, DateTimeOffset now)
     {
         lock (gate)

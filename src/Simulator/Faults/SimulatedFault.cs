@@ -50,4 +50,7 @@ public enum SimulatedFault
 
     /// <summary>Local API: the meter was replaced; the meter a client remembers is gone and device_list names a new one.</summary>
     MeterReplaced,
+
+    /// <summary>get_price (and the local API's price variables) answered with an <c>&lt;Error&gt;</c>; demand and summation as usual.</summary>
+    PriceError,
 }

@@ -38,4 +38,13 @@ public enum SimulatedOutcome : byte
 
     /// <summary>A local API device_query for a device the gateway does not have.</summary>
     UnknownDevice,
+
+    /// <summary>A get_current_summation reply (or a local query for the summation variables).</summary>
+    Summation,
+
+    /// <summary>A get_price reply (or a local query for the price variables).</summary>
+    Price,
+
+    /// <summary>The <c>&lt;Error&gt;</c> a get_price gets under the price-error fault.</summary>
+    PriceError,
 }

@@ -4,6 +4,8 @@ namespace Rainforest.Simulator.Relay;
 internal sealed record RelayCommand(string Name, bool Json)
 {
     public const string InstantaneousDemand = "get_instantaneous_demand";
+    public const string CurrentSummation = "get_current_summation";
+    public const string Price = "get_price";
 
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
@@ -17,6 +19,10 @@ internal sealed record RelayCommand(string Name, bool Json)
     };
 
     public bool IsInstantaneousDemand => string.Equals(Name, InstantaneousDemand, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsCurrentSummation => string.Equals(Name, CurrentSummation, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsPrice => string.Equals(Name, Price, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Null when the body is not a readable command (element names compared case-insensitively).</summary>
     public static RelayCommand? TryParse(ReadOnlyMemory<byte> body)

@@ -70,6 +70,20 @@ internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats st
         }
 
         var command = await ReadCommandAsync(request, context.RequestAborted);
+        if (command is { IsPrice: true } && fault == SimulatedFault.PriceError)
+        {
+            return await AnswerAsync(context, RelayReplies.CommandFailed, SimulatedOutcome.PriceError);
+        }
+
+        if (command is { IsCurrentSummation: true } or { IsPrice: true })
+        {
+            var now = clock.GetUtcNow();
+            var captured = command.IsPrice
+                ? RelayReplies.Price(state.Price(now), command.Json)
+                : RelayReplies.Summation(state.Summation(now), command.Json);
+            return await AnswerAsync(context, captured, command.IsPrice ? SimulatedOutcome.Price : SimulatedOutcome.Summation);
+        }
+
         if (command is not { IsInstantaneousDemand: true })
         {
             return await AnswerAsync(context, RelayReplies.UnknownCommand, SimulatedOutcome.UnknownCommand);

@@ -17,8 +17,50 @@ internal static class RelayReplies
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n" +
         "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
 
+    public static readonly byte[] CommandFailed = Encode("<Error>\r\n  <Text>Command failed: no price published by the meter</Text>\r\n</Error>\r\n");
+
     public static byte[] Reading(DemandReading reading, bool json, bool withDemand) =>
         Encode(json ? Json(reading, withDemand) : Xml(reading, withDemand));
+
+    public static byte[] Summation(SummationReading r, bool json) => Encode(Reply("CurrentSummation", json,
+    [
+        ("DeviceMacId", $"0x{r.DeviceMacId:x16}"),
+        ("MeterMacId", $"0x{r.MeterMacId:x16}"),
+        ("TimeStamp", $"0x{r.TimeStamp:x8}"),
+        ("SummationDelivered", $"0x{r.Delivered:x8}"),
+        ("SummationReceived", $"0x{r.Received:x8}"),
+        ("Multiplier", "0x00000001"),
+        ("Divisor", "0x000003e8"),
+        ("DigitsRight", "0x01"),
+        ("DigitsLeft", "0x06"),
+        ("SuppressLeadingZero", "Y"),
+    ]));
+
+    public static byte[] Price(PriceReading r, bool json) => Encode(Reply("PriceCluster", json,
+    [
+        ("DeviceMacId", $"0x{r.DeviceMacId:x16}"),
+        ("MeterMacId", $"0x{r.MeterMacId:x16}"),
+        ("TimeStamp", $"0x{r.TimeStamp:x8}"),
+        ("Price", $"0x{r.Price:x8}"),
+        ("Currency", "0x0348"),
+        ("TrailingDigits", "0x02"),
+        ("Tier", $"0x{r.Tier:x2}"),
+        ("RateLabel", $"Block {r.Tier}"),
+    ]));
+
+    private static string Reply(string root, bool json, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        var builder = new StringBuilder(480);
+        if (json)
+        {
+            builder.Append("{\"").Append(root).Append("\": {\r\n");
+            builder.AppendJoin(",\r\n", fields.Select(f => $"  \"{f.Name}\": \"{f.Value}\""));
+            return builder.Append("\r\n}}\r\n").ToString();
+        }
+        builder.Append('<').Append(root).Append(">\r\n");
+        foreach (var (name, value) in fields) builder.Append("  <").Append(name).Append('>').Append(value).Append("</").Append(name).Append(">\r\n");
+        return builder.Append("</").Append(root).Append(">\r\n").ToString();
+    }
 
     /// <summary>Cut at 60% of the bytes: inside an element, and always before the root closes.</summary>
     public static byte[] Truncate(byte[] reply) => reply[..(reply.Length * 3 / 5)];

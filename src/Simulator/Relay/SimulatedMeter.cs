@@ -38,6 +38,25 @@ internal sealed class SimulatedMeter
     public static uint EagleTimeStamp(DateTimeOffset now) =>
         (uint)Math.Clamp((long)(now - EagleEpoch).TotalSeconds, 0, uint.MaxValue);
 
+    /// <summary>
+    /// The meter's register: a household-sized starting count plus the base load's energy since 2000 (in Wh,
+    /// Divisor 1000 → kWh), so it only ever grows with time; received (solar export) grows at a tenth the rate.
+    /// </summary>
+    public SummationReading Summation(DateTimeOffset now)
+    {
+        var stamp = EagleTimeStamp(now);
+        var delivered = 1_000_000UL + (seed % 5_000_000) + (ulong)stamp * (ulong)baseWatts / 3600;
+        return new SummationReading(deviceMacId, meterMacId, stamp, delivered, delivered / 10 - 100_000);
+    }
+
+    /// <summary>A time-of-use tariff: tier 1 (0.12) at night, tier 2 (0.19) from 07:00 to 21:00 UTC, in cents (TrailingDigits 2).</summary>
+    public PriceReading Price(DateTimeOffset now)
+    {
+        var hour = now.UtcDateTime.Hour;
+        var tier = hour is >= 7 and < 21 ? 2u : 1u;
+        return new PriceReading(deviceMacId, meterMacId, EagleTimeStamp(now), tier == 2 ? 19u : 12u, tier);
+    }
+
     public DemandReading Next(SimulatedFault fault, long sequence, DateTimeOffset now)
     {
         if (fault == SimulatedFault.Repeat && last is { } previous) return previous;

@@ -189,7 +189,7 @@ public sealed class UserReadingsTests : IAsyncLifetime
     /// <summary>The parts several silos hold of one hour; asking for <paramref name="hour"/> fails when no parts are given.</summary>
     private sealed class FixedParts(DateTimeOffset hour, params byte[][] parts) : IUnshippedHours
     {
-        public Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<byte[]>> ReadAsync(string cloudId, DateTimeOffset hourUtc, RecordKind kind, CancellationToken cancellationToken)
         {
             if (hourUtc != hour) return Task.FromResult<IReadOnlyList<byte[]>>([]);
             if (parts.Length == 0) throw new UnshippedHoursUnavailableException("silo 2", new TimeoutException("no answer"));
