@@ -18,12 +18,12 @@ public sealed class ClusterHourFilesTests
             prepare: (i, logs) => HourFileWriter.Write(logs, User, Hour17, logged[i]));
         var files = new ClusterHourFiles(cluster.Grains);
 
-        var parts = await files.ReadAsync(User, Hour17, CancellationToken.None);
+        var parts = await files.ReadAsync(User, Hour17, RecordKind.Demand, CancellationToken.None);
 
         Assert.Equal(logged.Select(Text).Order(), parts.Select(p => System.Text.Encoding.UTF8.GetString(p)).Order());
 
         await cluster.Cluster.StopSiloAsync(cluster.Silo(2));
-        parts = await files.ReadAsync(User, Hour17, CancellationToken.None);
+        parts = await files.ReadAsync(User, Hour17, RecordKind.Demand, CancellationToken.None);
         Assert.Equal(logged.Take(2).Select(Text).Order(), parts.Select(p => System.Text.Encoding.UTF8.GetString(p)).Order());
     }
 
@@ -39,7 +39,7 @@ public sealed class ClusterHourFilesTests
             });
 
         var failure = await Assert.ThrowsAsync<UnshippedHoursUnavailableException>(
-            () => new ClusterHourFiles(cluster.Grains).ReadAsync(User, Hour17, CancellationToken.None));
+            () => new ClusterHourFiles(cluster.Grains).ReadAsync(User, Hour17, RecordKind.Demand, CancellationToken.None));
         Assert.Contains(cluster.Silo(1).SiloAddress.ToString(), failure.Place);
     }
 
@@ -59,7 +59,7 @@ public sealed class ClusterHourFilesTests
         try
         {
             var failure = await Assert.ThrowsAsync<UnshippedHoursUnavailableException>(
-                () => new ClusterHourFiles(cluster.Grains).ReadAsync(User, Hour17, CancellationToken.None));
+                () => new ClusterHourFiles(cluster.Grains).ReadAsync(User, Hour17, RecordKind.Demand, CancellationToken.None));
             Assert.Contains(cluster.Silo(1).SiloAddress.ToString(), failure.Place);
             Assert.IsType<TimeoutException>(failure.InnerException);
         }
