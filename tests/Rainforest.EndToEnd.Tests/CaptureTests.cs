@@ -109,6 +109,44 @@ public sealed class CaptureTests
     }
 
     [Fact]
+    public async Task A_local_gateway_s_summation_and_price_variables_are_logged_in_the_relay_s_record_form()
+    {
+        const string local = "0cab04";
+        await using var system = await SystemUnderTest.StartAsync(withRedis: false);
+        system.Simulator.Accounts.Add(local);
+        var silo = system.AddSilo(new Dictionary<string, string>
+        {
+            ["Rainforest:Sources:Local:AllowedNetworks:0"] = "127.0.0.0/8",
+            ["Rainforest:Capture:Summation"] = "true",
+            ["Rainforest:Capture:Price"] = "true",
+            ["Rainforest:Capture:Every"] = "00:00:06",
+        }, withRedis: false);
+        await silo.StartAsync();
+        using var api = silo.CreateClient();
+        var created = await api.PostAsync($"/api/users/{local}", SystemUnderTest.JsonBody(new
+        {
+            source = "local", gateway_url = system.Simulator.BaseUrl.ToString(), install_code = Rainforest.Simulator.Accounts.SimulatedAccount.DefaultInstallCode(local),
+        }));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+
+        await Eventually.Until(() => Lines(silo, "summation", local).Count >= 1 && Lines(silo, "price", local).Count >= 1,
+            Deadline, "a summation and a price line of the local user");
+
+        var summation = Parse(Lines(silo, "summation", local)[0]);
+        Assert.Equal(SummationKeys, summation.Keys);
+        Assert.Equal(("0x00000001", "0x000003e8"), (summation["Multiplier"], summation["Divisor"]));
+        var price = Parse(Lines(silo, "price", local)[0]);
+        Assert.Equal(PriceKeys, price.Keys);
+        Assert.Equal(("0x02", "0x0348"), (price["TrailingDigits"], price["Currency"]));
+        Assert.Contains(price["Price"], new[] { "0x0000000c", "0x00000013" });
+
+        var from = DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds();
+        var row = (await Body(api, $"/api/users/{local}/readings?from={from}&kind=price&format=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(',');
+        Assert.Contains(row[1], new[] { "0.12", "0.19" });
+        Assert.Equal("USD", row[2]);
+    }
+
+    [Fact]
     public async Task With_capture_off_only_demand_is_asked_for_and_no_sibling_file_is_written()
     {
         await using var s3 = new S3Server();

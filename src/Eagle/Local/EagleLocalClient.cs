@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using Rainforest.Domain.HourFiles;
 
 namespace Rainforest.Eagle.Local;
 
@@ -42,6 +43,26 @@ public sealed partial class EagleLocalClient
         }
 
         return poll;
+    }
+
+    /// <summary>
+    /// Reads the summation or price variables of <paramref name="meter"/> (found by the demand poll) into the relay's
+    /// record line (<see cref="LocalCaptureParser"/>), within <paramref name="timeout"/> (at most RequestTimeout).
+    /// </summary>
+    public async Task<RelayOutcome> CaptureAsync(LocalGateway gateway, ulong meter, RecordKind kind, DateTimeOffset readAt, TimeSpan timeout,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(timeout < _options.RequestTimeout ? timeout : _options.RequestTimeout);
+        var (body, failure) = await SendAsync(gateway, LocalApiProtocol.CaptureQueryCommand(meter, kind), budget, cancellationToken).ConfigureAwait(false);
+        var outcome = WithoutSecret(failure ?? LocalCaptureParser.Parse(body!, kind, readAt), gateway);
+        if (!outcome.IsCaptured)
+        {
+            LogFailure(_logger, gateway.CloudId, outcome.Kind, outcome.HttpStatus, outcome.Detail);
+        }
+        return outcome;
     }
 
     private async Task<LocalPoll> PollAsync(LocalGateway gateway, ulong? meter, CancellationTokenSource budget, CancellationToken caller)

@@ -90,7 +90,7 @@ public static partial class LocalReplyParser
             : RelayOutcome.Incomplete($"reading at LastContact 0x{lastContact:x8} of {kilowatts} kW cannot be recorded", body);
     }
 
-    private static RelayOutcome? Load(string body, string expectedRoot, out XElement? root)
+    internal static RelayOutcome? Load(string body, string expectedRoot, out XElement? root)
     {
         root = null;
         var text = (body ?? string.Empty).Trim().TrimStart('\uFEFF');
@@ -119,10 +119,10 @@ public static partial class LocalReplyParser
             : RelayOutcome.Malformed($"unexpected root element <{TextPreview.Of(name, 40)}>", body);
     }
 
-    private static IEnumerable<XElement> Children(XElement parent, string name) =>
+    internal static IEnumerable<XElement> Children(XElement parent, string name) =>
         parent.Elements().Where(e => e.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    private static string? Value(XElement parent, string name) => Children(parent, name).FirstOrDefault()?.Value;
+    internal static string? Value(XElement parent, string name) => Children(parent, name).FirstOrDefault()?.Value;
 
     private static bool IsConnected(string? status) =>
         status is not null && status.Trim().Equals("Connected", StringComparison.OrdinalIgnoreCase);

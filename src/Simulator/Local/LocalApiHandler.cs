@@ -95,6 +95,18 @@ internal sealed class LocalApiHandler(SimulatedAccounts accounts, SimulatorStats
             reply = LocalReplies.DeviceList(meter, clock.GetUtcNow());
             outcome = SimulatedOutcome.DeviceList;
         }
+        else if (command.HardwareAddress == meter && command.Asks(LocalReplies.PriceVariable) && fault == SimulatedFault.PriceError)
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, LocalReplies.CommandFailed);
+            return SimulatedOutcome.PriceError;
+        }
+        else if (command.HardwareAddress == meter && (command.Asks(LocalReplies.SummationVariable) || command.Asks(LocalReplies.PriceVariable)))
+        {
+            var now = clock.GetUtcNow();
+            var price = command.Asks(LocalReplies.PriceVariable);
+            reply = price ? LocalReplies.PriceQuery(gateway, meter, state.Price(now)) : LocalReplies.SummationQuery(gateway, meter, state.Summation(now));
+            outcome = price ? SimulatedOutcome.Price : SimulatedOutcome.Summation;
+        }
         else if (command.HardwareAddress == meter)
         {
             // The meter behind a wrapped negative is exporting; the firmware only reports it oddly.

@@ -5,6 +5,11 @@ namespace Rainforest.Simulator.Local;
 /// <summary>A parsed local API request: <c>&lt;Command&gt;&lt;Name&gt;device_query&lt;/Name&gt;&lt;DeviceDetails&gt;&lt;HardwareAddress&gt;…</c>.</summary>
 internal sealed record LocalCommand(string Name, ulong? HardwareAddress)
 {
+    /// <summary>The variable names a device_query asks for (empty when it asks for none by name).</summary>
+    public IReadOnlyList<string> Variables { get; init; } = [];
+
+    public bool Asks(string variable) => Variables.Contains(variable, StringComparer.OrdinalIgnoreCase);
+
     public const string DeviceList = "device_list";
     public const string DeviceQuery = "device_query";
 
@@ -33,7 +38,9 @@ internal sealed record LocalCommand(string Name, ulong? HardwareAddress)
             var address = root.Descendants().FirstOrDefault(e => Named(e, "HardwareAddress"))?.Value.Trim();
             ulong? hardware = address is not null && address.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
                 && ulong.TryParse(address.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var parsed) ? parsed : null;
-            return string.IsNullOrEmpty(name) ? null : new LocalCommand(name, hardware);
+            var variables = root.Descendants().Where(e => Named(e, "Variable"))
+                .Select(v => v.Elements().FirstOrDefault(e => Named(e, "Name"))?.Value.Trim() ?? "").Where(n => n.Length > 0).ToList();
+            return string.IsNullOrEmpty(name) ? null : new LocalCommand(name, hardware) { Variables = variables };
         }
         catch (XmlException)
         {

@@ -20,6 +20,46 @@ internal static class LocalReplies
 
     public static readonly byte[] UnknownDevice = Encode("<Error>\n  <Text>Device not found</Text>\n</Error>\n");
 
+    public const string SummationVariable = "zigbee:CurrentSummationDelivered";
+    public const string PriceVariable = "zigbee:Price";
+
+    public static readonly byte[] CommandFailed = Encode("<Error>\n  <Text>Command failed</Text>\n</Error>\n");
+
+    /// <summary>The summation variables, already scaled to kWh as the local API reports them.</summary>
+    public static byte[] SummationQuery(ulong gateway, ulong meter, SummationReading r) => Encode(VariablesReply(gateway, meter, r.TimeStamp,
+    [
+        ("zigbee:CurrentSummationDelivered", string.Create(CultureInfo.InvariantCulture, $"{r.Delivered / 1000m:0.000}"), "kWh"),
+        ("zigbee:CurrentSummationReceived", string.Create(CultureInfo.InvariantCulture, $"{r.Received / 1000m:0.000}"), "kWh"),
+    ]));
+
+    /// <summary>The price variables: a decimal price, its currency's letters, the rate label.</summary>
+    public static byte[] PriceQuery(ulong gateway, ulong meter, PriceReading r) => Encode(VariablesReply(gateway, meter, r.TimeStamp,
+    [
+        ("zigbee:Price", string.Create(CultureInfo.InvariantCulture, $"{r.Price / 100m:0.00}"), "USD"),
+        ("zigbee:PriceCurrency", "USD", null),
+        ("zigbee:RateLabel", $"Block {r.Tier}", null),
+    ]));
+
+    private static string VariablesReply(ulong gateway, ulong meter, uint timeStamp, IReadOnlyList<(string Name, string Value, string? Units)> variables)
+    {
+        var builder = new StringBuilder(1200);
+        builder.Append("<Device>\n  <DeviceDetails>\n");
+        builder.Append("    <HardwareAddress>0x").Append(meter.ToString("x16", CultureInfo.InvariantCulture)).Append("</HardwareAddress>\n");
+        builder.Append("    <NetworkInterface>0x").Append(gateway.ToString("x16", CultureInfo.InvariantCulture)).Append("</NetworkInterface>\n");
+        builder.Append("    <ModelId>electric_meter</ModelId>\n");
+        builder.Append("    <LastContact>0x").Append((timeStamp + (ulong)UnixSecondsAt2000).ToString("x8", CultureInfo.InvariantCulture)).Append("</LastContact>\n");
+        builder.Append("    <ConnectionStatus>Connected</ConnectionStatus>\n");
+        builder.Append("  </DeviceDetails>\n  <Components>\n    <Component>\n      <Name>Main</Name>\n      <Variables>\n");
+        foreach (var (name, value, units) in variables)
+        {
+            builder.Append("        <Variable>\n          <Name>").Append(name).Append("</Name>\n          <Value>").Append(value).Append("</Value>\n");
+            if (units is not null) builder.Append("          <Units>").Append(units).Append("</Units>\n");
+            builder.Append("        </Variable>\n");
+        }
+        builder.Append("      </Variables>\n    </Component>\n  </Components>\n</Device>\n");
+        return builder.ToString();
+    }
+
     /// <summary>A meter that was paired once and is gone: listed first, never contacted.</summary>
     public static ulong StaleMeter(ulong meter) => meter ^ 0x0000_0000_00ff_0000UL;
 
