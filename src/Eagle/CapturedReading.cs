@@ -17,7 +17,8 @@ public static class CapturedReading
     public static RelayOutcome Parse(string body, RecordKind kind, DateTimeOffset readAt)
     {
         body ??= string.Empty;
-        var root = kind == RecordKind.Summation ? "CurrentSummation" : "PriceCluster";
+        // The Uploader's push envelope names the summation fragment CurrentSummationDelivered; same children.
+        string[] roots = kind == RecordKind.Summation ? ["CurrentSummation", "CurrentSummationDelivered"] : ["PriceCluster"];
         var text = RelayReplyParser.TrimNoise(body);
         if (text.Length == 0) return RelayOutcome.Malformed("empty reply", body);
 
@@ -25,9 +26,9 @@ public static class CapturedReading
         RelayOutcome? refused;
         switch (text[0])
         {
-            case '<': (values, refused) = ReadXml(text, body, root); break;
-            case '{': (values, refused) = ReadJson(text, body, root); break;
-            case '"': (values, refused) = ReadJson("{" + text + "}", body, root); break;
+            case '<': (values, refused) = ReadXml(text, body, roots); break;
+            case '{': (values, refused) = ReadJson(text, body, roots); break;
+            case '"': (values, refused) = ReadJson("{" + text + "}", body, roots); break;
             default: return RelayOutcome.Malformed("reply is neither XML nor JSON", body);
         }
         return refused ?? Build(values!, kind, readAt, body);
@@ -62,7 +63,7 @@ public static class CapturedReading
         return RelayOutcome.Captured(kind.Format.WriteText(line));
     }
 
-    private static (Dictionary<string, string?>?, RelayOutcome?) ReadXml(string text, string body, string rootName)
+    private static (Dictionary<string, string?>?, RelayOutcome?) ReadXml(string text, string body, string[] rootNames)
     {
         XElement? root;
         try
@@ -82,7 +83,7 @@ public static class CapturedReading
             var errorText = string.Join(' ', root.DescendantNodes().OfType<XText>().Select(t => t.Value.Trim()).Where(t => t.Length > 0));
             return (null, RelayReplyParser.ClassifyError(errorText));
         }
-        if (!name.Equals(rootName, StringComparison.OrdinalIgnoreCase))
+        if (!rootNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             return (null, RelayOutcome.Malformed($"unexpected root element <{TextPreview.Of(name, 40)}>", body));
         }
@@ -92,7 +93,7 @@ public static class CapturedReading
         return (values, null);
     }
 
-    private static (Dictionary<string, string?>?, RelayOutcome?) ReadJson(string json, string body, string rootName)
+    private static (Dictionary<string, string?>?, RelayOutcome?) ReadJson(string json, string body, string[] rootNames)
     {
         try
         {
@@ -104,8 +105,8 @@ public static class CapturedReading
                 {
                     return (null, RelayReplyParser.ClassifyError(RelayReplyParser.JsonText(member.Value)));
                 }
-                if (!member.Name.Equals(rootName, StringComparison.OrdinalIgnoreCase)) continue;
-                if (member.Value.ValueKind != JsonValueKind.Object) return (null, RelayOutcome.Malformed($"JSON {rootName} is not an object", body));
+                if (!rootNames.Contains(member.Name, StringComparer.OrdinalIgnoreCase)) continue;
+                if (member.Value.ValueKind != JsonValueKind.Object) return (null, RelayOutcome.Malformed($"JSON {member.Name} is not an object", body));
 
                 var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var field in member.Value.EnumerateObject())
@@ -115,7 +116,7 @@ public static class CapturedReading
                 }
                 return (values, null);
             }
-            return (null, RelayOutcome.Malformed($"JSON reply has no {rootName}", body));
+            return (null, RelayOutcome.Malformed($"JSON reply has no {rootNames[0]}", body));
         }
         catch (JsonException)
         {
