@@ -7,6 +7,7 @@ using Rainforest.Api.Endpoints;
 using Rainforest.Api.Problems;
 using Rainforest.Api.Security;
 using Rainforest.Api.WebConsole;
+using Rainforest.Eagle;
 
 namespace Rainforest.Api.Hosting;
 
@@ -33,7 +34,12 @@ public static class RainforestApiExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAuthorization.PolicyName, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        services.AddRateLimiter(ApiRateLimiting.Configure);
+        services.AddPushSourceOptions(builder.Configuration);
+        services.AddRateLimiter(o =>
+        {
+            ApiRateLimiting.Configure(o);
+            o.AddPolicy(UploaderRateLimiting.PolicyName, new UploaderRateLimiting());
+        });
         // Registered before the framework's writer so every error body is application/problem+json.
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails();
@@ -61,6 +67,7 @@ public static class RainforestApiExtensions
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapUserEndpoints();
+        app.MapUploaderEndpoints();
         app.MapArchiveEndpoints();
         app.MapReadingsEndpoints();
         app.MapWebConsole();
