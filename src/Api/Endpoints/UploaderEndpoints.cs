@@ -28,9 +28,9 @@ public static partial class UploaderEndpoints
         [FromRoute(Name = "secret")] string secret, HttpRequest request, IGrainFactory grains, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(UploaderEndpoints).FullName!);
-        if (request.ContentLength > UploadParser.MaxUploadBytes) return TooLarge();
+        if (request.ContentLength > UploadParser.MaxUploadBytes) return TooLarge(request);
         var body = await ReadBoundedAsync(request, request.HttpContext.RequestAborted);
-        if (body is null) return TooLarge();
+        if (body is null) return TooLarge(request);
 
         // The secret is checked before the body is parsed, so a stranger's upload costs one hash and one lookup.
         if (secret.Length is 0 or > UploadSecret.MaxLength) return Unauthorized();
@@ -91,7 +91,14 @@ public static partial class UploaderEndpoints
     private static ProblemHttpResult Unauthorized() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
         title: "Unknown upload URL", detail: "This upload URL is not valid; ask for the user's current one.");
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+    // The rest of the body is not read: closing the connection spares draining it, and the answer still arrives.
+    private static ProblemHttpResult TooLarge(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.Connection = "close";
+        return TooLargeProblem();
+    }
+
+    private static ProblemHttpResult TooLargeProblem() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Upload too large", detail: $"An upload is at most {UploadParser.MaxUploadBytes / 1024} KiB.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload for {CloudId} refused as malformed ({Bytes} bytes)")]
