@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Orleans.Storage;
 using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
+using Rainforest.Eagle.Uploader;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
 using Rainforest.Grains.Secrets;
@@ -22,6 +23,7 @@ public sealed partial class UserGrain(
     GatewayPasswordProtector passwords,
     IOptions<PollingOptions> pollingOptions,
     IOptions<LogsOptions> logsOptions,
+    IOptions<PushSourceOptions> pushOptions,
     OpenFileBudget openFiles,
     TimeProvider time,
     PollingMetrics metrics,
@@ -39,6 +41,8 @@ public sealed partial class UserGrain(
     private IReadingSource? _source;
     private bool _writesFailing;
     private readonly RecentTimeStamps _recentPushed = new(64);
+    private IGrainTimer? _silenceWatch;
+    private DateTimeOffset _lastPushedAt;
 
     private string CloudId => this.GetPrimaryKeyString();
 
@@ -62,7 +66,8 @@ public sealed partial class UserGrain(
 
         await RecoverCountersAsync();
         if (record.State.CredentialsRejected) _status.RestoreRejected();
-        if (!IsPush) _loop.StartAtNextSlot();
+        if (IsPush) WatchSilence();
+        else _loop.StartAtNextSlot();
         if (!record.State.ReminderRegistered) await EnsureReminderAsync();
         Report();
     }
@@ -70,6 +75,7 @@ public sealed partial class UserGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _loop.Stop();
+        StopWatchingSilence();
         _log.Close();
         if (!record.State.Registered || _counters.Unwritten == 0) return;
         try
@@ -163,6 +169,7 @@ public sealed partial class UserGrain(
         if (!record.State.Registered) return false;
 
         _loop.Stop();
+        StopWatchingSilence();
         _log.Close();
         _credentials.Forget();
         _source = null;
@@ -212,6 +219,7 @@ public sealed partial class UserGrain(
             var reading = new InstantaneousDemand(pushed.DeviceMacId, pushed.MeterMacId, pushed.TimeStamp, pushed.Demand,
                 pushed.Multiplier, pushed.Divisor, pushed.DigitsRight, pushed.DigitsLeft, pushed.SuppressLeadingZero);
             // A gateway re-sends an envelope it thinks was lost: what is already logged is not logged again.
+            _lastPushedAt = receivedAt;
             if (_recentPushed.Contains(reading.TimeStamp) || reading.TimeStamp == state.LastGatewayTimeStamp)
             {
                 repeats++;
@@ -270,7 +278,8 @@ public sealed partial class UserGrain(
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!record.State.Registered) DeactivateOnIdle();
-        else if (!IsPush && !_loop.IsRunning) _loop.StartAtNextSlot();
+        else if (IsPush) WatchSilence();
+        else if (!_loop.IsRunning) _loop.StartAtNextSlot();
         return Task.CompletedTask;
     }
 
@@ -374,8 +383,16 @@ public sealed partial class UserGrain(
     private void ResumePolling()
     {
         _status.Resume();
-        if (IsPush) _loop.Stop();
-        else _loop.StartAtNextSlot();
+        if (IsPush)
+        {
+            _loop.Stop();
+            WatchSilence();
+        }
+        else
+        {
+            StopWatchingSilence();
+            _loop.StartAtNextSlot();
+        }
         Report();
     }
 
@@ -423,6 +440,40 @@ public sealed partial class UserGrain(
         await this.RegisterOrUpdateReminder(KeepPollingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         record.State.ReminderRegistered = true;
         await _writer.WriteAsync();
+    }
+
+    // A push user's watchdog: one timer that fires at most once per SilentAfter; readings do not touch it.
+    private void WatchSilence()
+    {
+        if (_silenceWatch is not null) return;
+        _lastPushedAt = time.GetUtcNow();
+        _silenceWatch = this.RegisterGrainTimer(CheckSilenceAsync, PollLoop.TimerOptions(pushOptions.Value.SilentAfter));
+    }
+
+    private void StopWatchingSilence()
+    {
+        _silenceWatch?.Dispose();
+        _silenceWatch = null;
+    }
+
+    private Task CheckSilenceAsync(CancellationToken cancellationToken)
+    {
+        var silentAfter = pushOptions.Value.SilentAfter;
+        var now = time.GetUtcNow();
+        var quiet = now - _lastPushedAt;
+        if (quiet >= silentAfter)
+        {
+            if (_status.Current.LastErrorKind != PollErrorKind.Silent || _status.IsPolling)
+            {
+                Failed(PollErrorKind.Silent, $"no reading uploaded since {_lastPushedAt:O}", now);
+            }
+            _silenceWatch?.Change(silentAfter, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _silenceWatch?.Change(silentAfter - quiet, Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
     }
 
     private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) => this.RegisterGrainTimer(tick, PollLoop.TimerOptions(due));
