@@ -255,8 +255,8 @@ public sealed partial class UserGrain(
         ArgumentException.ThrowIfNullOrEmpty(registration.UploadSecretHash);
         await GrainFactory.GetGrain<IUploaderSecretGrain>(registration.UploadSecretHash).BindAsync(CloudId);
         state.UploadSecretHash = registration.UploadSecretHash;
-        // A new URL is for the same gateway; a user that just became a push user learns its gateway from the first upload.
-        if (becomesPush) state.PushGatewayMacId = null;
+        // Whichever gateway first uploads with the new URL is the user's gateway (a replaced gateway gets a new URL).
+        state.PushGatewayMacId = null;
         return registration.UploadSecretHash;
     }
 
