@@ -181,4 +181,30 @@ public sealed class PushSourceApiTests(SingleSiloFixture fixture) : IClassFixtur
         var user = await SystemUnderTest.GetJsonAsync(api, "/api/users/00e008");
         Assert.Equal(JsonValueKind.Null, user.GetProperty("status").GetProperty("next_poll_at").ValueKind);
     }
+
+    [Fact]
+    public async Task The_simulators_uploader_pushes_readings_that_are_logged_as_they_arrive()
+    {
+        using var api = _silo.CreateClient();
+        using var control = new HttpClient { BaseAddress = _system.Simulator.BaseUrl };
+        const string id = "00e009";
+        var url = await Uploads.CreatePushUserAsync(api, id);
+
+        var started = await control.PutAsync($"/sim/accounts/{id}/uploader", SystemUnderTest.JsonBody(new { url, everySeconds = 1 }));
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        try
+        {
+            await Eventually.Until(() => Logged(id).Count >= 3, TimeSpan.FromSeconds(30), "three pushed readings logged");
+        }
+        finally
+        {
+            await control.DeleteAsync($"/sim/accounts/{id}/uploader");
+        }
+
+        var lines = Logged(id);
+        Assert.Equal(lines.Count, lines.Distinct().Count());
+        Assert.All(lines, l => Assert.True(DemandReading.TryRead(System.Text.Encoding.UTF8.GetBytes(l), out _)));
+        var user = await SystemUnderTest.GetJsonAsync(api, $"/api/users/{id}");
+        Assert.Equal("polling", user.GetProperty("status").GetProperty("state").GetString());
+    }
 }
