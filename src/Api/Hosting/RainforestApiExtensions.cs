@@ -14,6 +14,10 @@ namespace Rainforest.Api.Hosting;
 /// <summary>The HTTP API as a unit: the same services and routes co-hosted in a silo or in the standalone gateway.</summary>
 public static class RainforestApiExtensions
 {
+    /// <summary>The framework's categories whose Information and Debug lines print a request's path.</summary>
+    public static readonly IReadOnlyList<string> PathLoggingCategories =
+        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing.Matching", "Microsoft.AspNetCore.StaticFiles"];
+
     public static WebApplicationBuilder AddRainforestApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -35,6 +39,9 @@ public static class RainforestApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAuthorization.PolicyName, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddPushSourceOptions(builder.Configuration);
+        // Upload URLs carry a secret in their path: the framework lines that print request paths stay at Warning
+        // whatever level "Microsoft" is turned up to (a more specific category wins over the configured one).
+        foreach (var category in PathLoggingCategories) builder.Logging.AddFilter(category, LogLevel.Warning);
         services.AddRateLimiter(o =>
         {
             ApiRateLimiting.Configure(o);
