@@ -207,4 +207,28 @@ public sealed class PushSourceApiTests(SingleSiloFixture fixture) : IClassFixtur
         var user = await SystemUnderTest.GetJsonAsync(api, $"/api/users/{id}");
         Assert.Equal("polling", user.GetProperty("status").GetProperty("state").GetString());
     }
+
+    [Fact]
+    public async Task A_gateway_speaking_http_1_0_with_any_content_type_is_accepted()
+    {
+        using var api = _silo.CreateClient();
+        using var gateway = _silo.CreateClient(apiKey: null);
+        const string id = "00e00a";
+        var url = await Uploads.CreatePushUserAsync(api, id);
+        var stamp = Uploads.GatewaySeconds(DateTimeOffset.UtcNow);
+
+        foreach (var (type, offset) in new[] { ("text/xml", 0UL), ("text/plain", 6UL), ("application/octet-stream", 12UL) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Version = HttpVersion.Version10,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                Content = new StringContent(Uploads.Envelope(Uploads.Gateway, Uploads.Demand(stamp + offset)), System.Text.Encoding.UTF8, type),
+            };
+            var response = await gateway.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{type}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(3, Logged(id).Count);
+    }
 }
