@@ -210,8 +210,9 @@ public sealed partial class UserGrain(
         var receivedAt = time.GetUtcNow();
         if (state.PushGatewayMacId is null)
         {
+            // Pinned in memory at once; a storage outage only delays persisting it, like the counters.
             state.PushGatewayMacId = envelope.MacId;
-            await _writer.WriteAsync();
+            await PersistAsync();
         }
         int logged = 0, repeats = 0;
         foreach (var pushed in envelope.Demands)
