@@ -7,6 +7,7 @@ using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
+//        … -- push [users=1000] [seconds=30] [concurrency=32]   (uploads one silo accepts a second; see PushBenchmark)
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP, lets them
 // settle, then measures one window and prints the figures (with several silos, also how the users and the CPU
 // spread over them). Build src/Silo in Release first.
@@ -17,6 +18,21 @@ var siloCount = int.Parse(settings.GetValueOrDefault("silos", "1"));
 var faulty = int.Parse(settings.GetValueOrDefault("faulty", "0"));
 var useRedis = settings.ContainsKey("redis") || siloCount > 1;
 var period = TimeSpan.FromSeconds(6);
+if (settings.ContainsKey("push"))
+{
+    var pushRoot = Path.Combine(Path.GetTempPath(), "rainforest-bench-" + Guid.NewGuid().ToString("n"));
+    var concurrency = int.Parse(settings.GetValueOrDefault("concurrency", "32"));
+    Console.WriteLine($"push users={users} window={seconds}s concurrency={concurrency} cores={Environment.ProcessorCount}");
+    try
+    {
+        await PushBenchmark.RunAsync(users, seconds, concurrency, pushRoot);
+    }
+    finally
+    {
+        try { Directory.Delete(pushRoot, true); } catch (IOException) { }
+    }
+    return;
+}
 
 Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}");
 await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });

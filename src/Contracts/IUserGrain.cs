@@ -18,6 +18,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Polls the gateway now; a reading is logged like any other. Null when the user is unknown.</summary>
     Task<PollResult?> PollNowAsync();
 
+    /// <summary>
+    /// Logs the readings a push user's gateway uploaded, after checking the presented secret's hash against the
+    /// stored one (in constant time) and the envelope's gateway against the one pinned by the first upload.
+    /// </summary>
+    Task<UploadResult> UploadAsync(byte[] secretHash, UploadEnvelope envelope);
+
     /// <summary>Makes sure a registered user is being polled (called after a silo starts).</summary>
     [OneWay]
     Task WakeAsync();

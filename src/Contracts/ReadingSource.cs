@@ -7,4 +7,6 @@ public enum ReadingSource
     Relay,
     /// <summary>The gateway's own local API on the user's network (EAGLE-200, EAGLE-3), asked with the install code.</summary>
     Local,
+    /// <summary>The gateway's Uploader posts its readings to a per-user secret URL; nothing polls it.</summary>
+    Push,
 }

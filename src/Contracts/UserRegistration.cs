@@ -15,13 +15,26 @@ public sealed record UserRegistration(
     [property: Id(4)] string? GatewayUrl = null,
     [property: Id(5)] string? InstallCode = null)
 {
+    /// <summary>
+    /// A push user: the hex SHA-256 of a fresh Uploader secret (the secret itself stays with the caller), taken
+    /// when the user becomes a push user or when <see cref="NewUploadUrl"/> asks for it (revoking the old one).
+    /// </summary>
+    [Id(6)] public string? UploadSecretHash { get; init; }
+
+    /// <summary>Replace the push user's Uploader secret with <see cref="UploadSecretHash"/>.</summary>
+    [Id(7)] public bool NewUploadUrl { get; init; }
+
+    /// <summary>A push user's registration; the e-mail only for the operator's records.</summary>
+    public static UserRegistration Push(string uploadSecretHash, string email = "", bool newUploadUrl = false, MigratedCounters? counters = null) =>
+        new(email, "", counters, ReadingSource.Push) { UploadSecretHash = uploadSecretHash, NewUploadUrl = newUploadUrl };
+
     /// <summary>A local gateway's registration: its URL and install code, the e-mail only for the operator's records.</summary>
     public static UserRegistration Local(string gatewayUrl, string installCode, string email = "", MigratedCounters? counters = null) =>
         new(email, "", counters, ReadingSource.Local, gatewayUrl, installCode);
 
     // Records print every property; the password and the install code must never reach a log line.
     public override string ToString() =>
-        $"UserRegistration {{ Source = {Source}, Email = {Email}, Password = ***, GatewayUrl = {GatewayUrl}, InstallCode = ***, Counters = {Counters} }}";
+        $"UserRegistration {{ Source = {Source}, Email = {Email}, Password = ***, GatewayUrl = {GatewayUrl}, InstallCode = ***, UploadSecretHash = ***, NewUploadUrl = {NewUploadUrl}, Counters = {Counters} }}";
 }
 
 /// <summary>

@@ -30,4 +30,6 @@ public enum PollErrorKind
     MeterNotDelivering,
     /// <summary>A local gateway's address resolved outside the networks this cluster may connect to.</summary>
     AddressRefused,
+    /// <summary>A push user's gateway has uploaded no reading for longer than the configured silence.</summary>
+    Silent,
 }

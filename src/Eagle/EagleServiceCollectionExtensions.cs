@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Rainforest.Eagle.Local;
+using Rainforest.Eagle.Uploader;
 
 namespace Rainforest.Eagle;
 
@@ -38,6 +39,16 @@ public static class EagleServiceCollectionExtensions
             // One "sending/received" log pair per poll per user is noise at this volume; the client logs failures itself.
             .RemoveAllLoggers();
 
+        return services;
+    }
+
+    /// <summary>Registers <see cref="PushSourceOptions"/> (bound from "Rainforest:Sources:Push", validated at start).</summary>
+    public static IServiceCollection AddPushSourceOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PushSourceOptions>()
+            .Bind(configuration.GetSection(PushSourceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 

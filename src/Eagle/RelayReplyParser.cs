@@ -203,7 +203,7 @@ public static partial class RelayReplyParser
         }
     }
 
-    private static RelayOutcome BuildReading(Dictionary<string, string?> values, string body)
+    internal static RelayOutcome BuildReading(Dictionary<string, string?> values, string? body)
     {
         List<string>? missing = null;
         List<string>? empty = null;

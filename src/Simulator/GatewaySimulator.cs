@@ -1,4 +1,5 @@
 using Rainforest.Simulator.Accounts;
+using Rainforest.Simulator.Uploader;
 using Rainforest.Simulator.Hosting;
 using Rainforest.Simulator.Recording;
 namespace Rainforest.Simulator;
@@ -22,7 +23,11 @@ public sealed class GatewaySimulator : IAsyncDisposable
         Certificate = certificate;
         Accounts = app.Services.GetRequiredService<SimulatedAccounts>();
         Stats = app.Services.GetRequiredService<SimulatorStats>();
+        Uploaders = app.Services.GetRequiredService<SimulatedUploaders>();
     }
+
+    /// <summary>Accounts that push their readings to a URL (the gateway's Uploader).</summary>
+    public SimulatedUploaders Uploaders { get; }
 
     /// <summary>The simulator's root, where the <c>/sim/…</c> control routes live.</summary>
     public Uri BaseUrl { get; }

@@ -27,13 +27,16 @@ public static class UserEndpoints
 
     // The framework has bound the Cloud ID and the body and validated both before this runs (see RequestBinding).
     private static async Task<Results<Created<UserResponse>, Ok<UserResponse>, ValidationProblem>> PutUser(
-        [FromRoute(Name = "cloud_id")] CloudId id, [FromBody] UserRegistrationBody body, IGrainFactory grains)
+        [FromRoute(Name = "cloud_id")] CloudId id, [FromBody] UserRegistrationBody body, IGrainFactory grains, HttpRequest request)
     {
         var user = grains.GetGrain<IUserGrain>(id.Value);
+        // Made here so the secret never leaves this process: the cluster only ever sees its hash.
+        var secret = body.IsPush ? UploadSecret.Generate() : null;
+        var secretHash = secret is null ? null : UploadSecret.HashKey(UploadSecret.Hash(secret));
         RegistrationResult result;
         try
         {
-            result = await user.RegisterAsync(body.ToRegistration());
+            result = await user.RegisterAsync(body.ToRegistration(secretHash));
         }
         catch (GatewayAddressRefusedException refused)
         {
@@ -43,6 +46,11 @@ public static class UserEndpoints
         }
         var snapshot = await user.GetAsync();
         var response = UserResponse.From(snapshot!, result);
+        // The user took this secret only when it became a push user or asked for a new URL: only then is it shown.
+        if (secretHash is not null && await grains.GetGrain<IUploaderSecretGrain>(secretHash).GetCloudIdAsync() == id.Value)
+        {
+            response = response with { Uploader = new UploaderResponse(UploadUrl(request, secret!)) };
+        }
         return result == RegistrationResult.Created
             ? TypedResults.Created($"/api/users/{id}", response)
             : TypedResults.Ok(response);
@@ -78,6 +86,10 @@ public static class UserEndpoints
     {
         var result = await grains.GetGrain<IUserGrain>(id.Value).PollNowAsync();
         if (result is null) return UnknownUser(id);
+        if (result.Succeeded && result.Record is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to poll", detail: result.Detail);
+        }
         if (!result.Succeeded)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The gateway did not give a reading",
@@ -87,6 +99,10 @@ public static class UserEndpoints
         using var record = JsonDocument.Parse(result.Record!);
         return TypedResults.Ok(record.RootElement.Clone());
     }
+
+    // Absolute, from how this request reached us, so it can be typed into the gateway as it is.
+    private static string UploadUrl(HttpRequest request, string secret) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}{UploaderEndpoints.Route.Replace("{secret}", secret, StringComparison.Ordinal)}";
 
     private static ProblemHttpResult UnknownUser(CloudId id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "Unknown user", detail: $"No user with Cloud ID {id} is registered.");

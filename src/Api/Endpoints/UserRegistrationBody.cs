@@ -6,7 +6,8 @@ namespace Rainforest.Api.Endpoints;
 /// <summary>
 /// The body of <c>POST /api/users/{cloud_id}</c>: <c>{"user_email": …, "user_pw": …}</c>, as the original accepted, for a
 /// relay user (<c>"source": "relay"</c>, the default), or <c>{"source": "local", "gateway_url": …, "install_code": …}</c>
-/// (<c>user_email</c> optional) for a gateway whose local API the silo polls.
+/// (<c>user_email</c> optional) for a gateway whose local API the silo polls, or <c>{"source": "push"}</c> (<c>user_email</c>
+/// optional; <c>"new_upload_url": true</c> replaces the Uploader secret) for a gateway that uploads its readings.
 /// Bound by the framework with the strict JSON options of <see cref="RequestBinding"/> (a field of the wrong type is
 /// refused, not coerced; a field given twice is refused) and validated before the handler runs. Unknown fields
 /// are ignored, as the original import files carry extras.
@@ -23,17 +24,25 @@ public sealed record UserRegistrationBody(
     [property: JsonNumberHandling(JsonNumberHandling.Strict)] double? LastTimestamp = null,
     string? Source = null,
     string? GatewayUrl = null,
-    string? InstallCode = null) : IValidatableObject
+    string? InstallCode = null,
+    bool? NewUploadUrl = null) : IValidatableObject
 {
     public const string RelaySource = "relay";
     public const string LocalSource = "local";
+    public const string PushSource = "push";
 
     private bool IsLocal => Source == LocalSource;
 
-    /// <summary>Only called once validation passed, so the source's fields are there.</summary>
-    public UserRegistration ToRegistration()
+    public bool IsPush => Source == PushSource;
+
+    /// <summary>
+    /// Only called once validation passed, so the source's fields are there. A push user's registration carries the
+    /// hash of a fresh Uploader secret, taken only when the user becomes a push user or asks for a new URL.
+    /// </summary>
+    public UserRegistration ToRegistration(string? uploadSecretHash = null)
     {
         var counters = TotalEventsLogged is { } total ? new MigratedCounters(total, FirstTimestamp, LastTimestamp) : null;
+        if (IsPush) return UserRegistration.Push(uploadSecretHash!, UserEmail?.Trim() ?? "", NewUploadUrl == true, counters);
         return IsLocal
             ? UserRegistration.Local(GatewayUrl!, InstallCode!, UserEmail?.Trim() ?? "", counters)
             : new UserRegistration(UserEmail!.Trim(), UserPw!, counters);
@@ -49,11 +58,16 @@ public sealed record UserRegistrationBody(
     // What each source needs; the install code is a secret, so no message ever repeats it.
     private IEnumerable<ValidationResult> SourceRules()
     {
-        if (Source is not (null or RelaySource or LocalSource))
+        if (Source is not (null or RelaySource or LocalSource or PushSource))
         {
-            yield return new ValidationResult($"source must be \"{RelaySource}\" (the default) or \"{LocalSource}\".", [nameof(Source)]);
+            yield return new ValidationResult($"source must be \"{RelaySource}\" (the default), \"{LocalSource}\" or \"{PushSource}\".", [nameof(Source)]);
             yield break;
         }
+        if (NewUploadUrl is not null && !IsPush)
+        {
+            yield return new ValidationResult("new_upload_url is for push users only.", [nameof(NewUploadUrl)]);
+        }
+        if (IsPush) yield break;
         if (!IsLocal)
         {
             if (UserEmail is null) yield return new ValidationResult("user_email is required.", [nameof(UserEmail)]);

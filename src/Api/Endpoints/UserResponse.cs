@@ -18,6 +18,10 @@ public sealed record UserResponse(
     ReadingSource Source = ReadingSource.Relay,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GatewayUrl = null)
 {
+    /// <summary>A push user's upload URL, only in the reply to the request that issued its secret.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UploaderResponse? Uploader { get; init; }
+
     public static UserResponse From(UserSnapshot user, RegistrationResult? result) => new(
         user.CloudId, user.Email, user.TotalEventsLogged, user.FirstTimestamp, user.LastTimestamp,
         UserStatusResponse.From(user.Status), result?.ToString().ToLowerInvariant(),

@@ -7,12 +7,17 @@ using Rainforest.Api.Endpoints;
 using Rainforest.Api.Problems;
 using Rainforest.Api.Security;
 using Rainforest.Api.WebConsole;
+using Rainforest.Eagle;
 
 namespace Rainforest.Api.Hosting;
 
 /// <summary>The HTTP API as a unit: the same services and routes co-hosted in a silo or in the standalone gateway.</summary>
 public static class RainforestApiExtensions
 {
+    /// <summary>The framework's categories whose Information and Debug lines print a request's path.</summary>
+    public static readonly IReadOnlyList<string> PathLoggingCategories =
+        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing.Matching", "Microsoft.AspNetCore.StaticFiles"];
+
     public static WebApplicationBuilder AddRainforestApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,7 +38,15 @@ public static class RainforestApiExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAuthorization.PolicyName, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        services.AddRateLimiter(ApiRateLimiting.Configure);
+        services.AddPushSourceOptions(builder.Configuration);
+        // Upload URLs carry a secret in their path: the framework lines that print request paths stay at Warning
+        // whatever level "Microsoft" is turned up to (a more specific category wins over the configured one).
+        foreach (var category in PathLoggingCategories) builder.Logging.AddFilter(category, LogLevel.Warning);
+        services.AddRateLimiter(o =>
+        {
+            ApiRateLimiting.Configure(o);
+            o.AddPolicy(UploaderRateLimiting.PolicyName, new UploaderRateLimiting());
+        });
         // Registered before the framework's writer so every error body is application/problem+json.
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails();
@@ -61,6 +74,7 @@ public static class RainforestApiExtensions
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapUserEndpoints();
+        app.MapUploaderEndpoints();
         app.MapArchiveEndpoints();
         app.MapReadingsEndpoints();
         app.MapWebConsole();

@@ -12,7 +12,7 @@ public static class ImportCommand
     {
         var file = new Argument<string>("FILE")
         {
-            Description = """JSON lines, one user each: {"cloud_id": "002506", "user_email": "…", "user_pw": "…"}, or {"cloud_id": …, "source": "local", "gateway_url": "http://…", "install_code": "…"} (other fields ignored); - reads standard input""",
+            Description = """JSON lines, one user each: {"cloud_id": "002506", "user_email": "…", "user_pw": "…"}, or {"cloud_id": …, "source": "local", "gateway_url": "http://…", "install_code": "…"}, or {"cloud_id": …, "source": "push"} (other fields ignored); - reads standard input""",
         };
         file.Validators.Add(result =>
         {

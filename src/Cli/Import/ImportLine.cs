@@ -5,7 +5,8 @@ namespace Rainforest.Cli.Import;
 /// <summary>
 /// One user from an import file in the original format: <c>{"cloud_id": "002506", "user_email": …, "user_pw": …}</c>,
 /// or for a gateway whose local API the server polls <c>{"cloud_id": …, "source": "local", "gateway_url": …,
-/// "install_code": …}</c> (<c>user_email</c> optional); other fields (counters, the old <c>active</c> flag) are
+/// "install_code": …}</c> (<c>user_email</c> optional), or for a gateway that uploads its readings
+/// <c>{"cloud_id": …, "source": "push"}</c> (<c>user_email</c> optional; its upload secret is never in a file); other fields (counters, the old <c>active</c> flag) are
 /// ignored. The checks here catch what is plainly wrong before sending; the server stays the authority on the
 /// rest (an e-mail's shape, a password's characters, a gateway's address).
 /// </summary>
@@ -49,19 +50,24 @@ public sealed record ImportLine(int Line, string CloudId, RegistrationBody Body)
             if (root.TryGetProperty("source", out var sourceValue) && sourceValue.ValueKind != JsonValueKind.Null)
             {
                 if (!TryGetString(root, "source", out source, out reason)) return false;
-                if (source is not ("relay" or "local"))
+                if (source is not ("relay" or "local" or "push"))
                 {
-                    reason = $"source \"{Shorten(source)}\" is neither relay nor local";
+                    reason = $"source \"{Shorten(source)}\" is not relay, local or push";
                     return false;
                 }
             }
 
-            if (source == "local")
+            if (source is "local" or "push")
             {
-                if (!TryGetString(root, "gateway_url", out var url, out reason)) return false;
-                // The install code is a secret: its value is never repeated in a reason.
-                if (!TryGetString(root, "install_code", out var code, out reason)) return false;
-                // Optional here, and an export writes a local user without one as "".
+                var url = "";
+                var code = "";
+                if (source == "local")
+                {
+                    if (!TryGetString(root, "gateway_url", out url, out reason)) return false;
+                    // The install code is a secret: its value is never repeated in a reason.
+                    if (!TryGetString(root, "install_code", out code, out reason)) return false;
+                }
+                // Optional here, and an export writes a local or push user without one as "".
                 string? email = null;
                 if (root.TryGetProperty("user_email", out var emailValue) && emailValue.ValueKind != JsonValueKind.Null)
                 {
@@ -72,7 +78,10 @@ public sealed record ImportLine(int Line, string CloudId, RegistrationBody Body)
                     }
                     email = string.IsNullOrWhiteSpace(emailValue.GetString()) ? null : emailValue.GetString();
                 }
-                parsed = new ImportLine(line, cloudId, new RegistrationBody(email, null, Source: "local", GatewayUrl: url, InstallCode: code));
+                parsed = new ImportLine(line, cloudId, source == "local"
+                    ? new RegistrationBody(email, null, Source: "local", GatewayUrl: url, InstallCode: code)
+                    // A push user's body is its source alone; the server issues the upload URL when it creates the user.
+                    : new RegistrationBody(email, null, Source: "push"));
                 reason = null;
                 return true;
             }

@@ -28,6 +28,7 @@ public static class RainforestGrainsServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddEagleRelayClient(configuration);
         services.AddEagleLocalClient(configuration);
+        services.AddPushSourceOptions(configuration);
         services.AddSingleton<ReadingSources>();
         services.AddSingleton<GatewayPasswordProtector>();
         services.AddSingleton<PollingMetrics>();

@@ -28,6 +28,13 @@ public sealed class UserCredentials(string cloudId, GatewayPasswordProtector pas
             record.GatewayUrl = gatewayUrl ?? throw new ArgumentNullException(nameof(gatewayUrl));
             record.ProtectedInstallCode = passwords.Protect(registration.InstallCode!);
         }
+        else if (registration.Source == ReadingSource.Push)
+        {
+            // The Uploader secret's hash is kept by the grain, which also binds and revokes it.
+            record.ProtectedPassword = "";
+            record.GatewayUrl = null;
+            record.ProtectedInstallCode = "";
+        }
         else
         {
             record.ProtectedPassword = passwords.Protect(registration.Password);
@@ -41,9 +48,12 @@ public sealed class UserCredentials(string cloudId, GatewayPasswordProtector pas
     /// <summary>True when <paramref name="registration"/> repeats the credentials already stored.</summary>
     public bool AreStored(UserRecord record, UserRegistration registration, string? gatewayUrl = null) =>
         record.Registered && record.Source == registration.Source && record.Email == registration.Email
-        && (registration.Source == ReadingSource.Local
-            ? record.GatewayUrl == gatewayUrl && LocalOf(record).InstallCode == registration.InstallCode
-            : Of(record).Password == registration.Password);
+        && registration.Source switch
+        {
+            ReadingSource.Local => record.GatewayUrl == gatewayUrl && LocalOf(record).InstallCode == registration.InstallCode,
+            ReadingSource.Push => !registration.NewUploadUrl && record.UploadSecretHash is not null,
+            _ => Of(record).Password == registration.Password,
+        };
 
     /// <summary>The stored relay credentials.</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">This cluster's key ring cannot decrypt the password.</exception>

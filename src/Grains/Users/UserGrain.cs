@@ -2,12 +2,14 @@ using System.Security.Cryptography;
 using Orleans.Storage;
 using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
+using Rainforest.Eagle.Uploader;
 using Rainforest.Grains.Capture;
 using Rainforest.Grains.Logging;
 using Rainforest.Grains.Polling;
 using Rainforest.Grains.Secrets;
 using Rainforest.Grains.Sources;
 using Rainforest.Grains.Telemetry;
+using Rainforest.Grains.Uploads;
 
 namespace Rainforest.Grains.Users;
 
@@ -23,6 +25,7 @@ public sealed partial class UserGrain(
     IOptions<PollingOptions> pollingOptions,
     IOptions<LogsOptions> logsOptions,
     IOptions<CaptureOptions> captureOptions,
+    IOptions<PushSourceOptions> pushOptions,
     OpenFileBudget openFiles,
     TimeProvider time,
     PollingMetrics metrics,
@@ -44,8 +47,14 @@ public sealed partial class UserGrain(
     private UserCredentials _credentials = null!;
     private IReadingSource? _source;
     private bool _writesFailing;
+    private readonly RecentTimeStamps _recentPushed = new(64);
+    private IGrainTimer? _silenceWatch;
+    private DateTimeOffset _lastPushedAt;
 
     private string CloudId => this.GetPrimaryKeyString();
+
+    // A push user's gateway sends its readings; nothing polls it.
+    private bool IsPush => record.State.Source == ReadingSource.Push;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +77,8 @@ public sealed partial class UserGrain(
 
         await RecoverCountersAsync();
         if (record.State.CredentialsRejected) _status.RestoreRejected();
-        _loop.StartAtNextSlot();
+        if (IsPush) WatchSilence();
+        else _loop.StartAtNextSlot();
         if (!record.State.ReminderRegistered) await EnsureReminderAsync();
         Report();
     }
@@ -76,6 +86,7 @@ public sealed partial class UserGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _loop.Stop();
+        StopWatchingSilence();
         _log.Close();
         _captured.Close();
         if (!record.State.Registered || _counters.Unwritten == 0) return;
@@ -101,6 +112,10 @@ public sealed partial class UserGrain(
             // Before anything is stored: a refused address leaves the user as it was.
             gatewayUrl = await sources.CheckGatewayAsync(registration.GatewayUrl);
         }
+        else if (registration.Source == ReadingSource.Push)
+        {
+            ArgumentNullException.ThrowIfNull(registration.Email);
+        }
         else
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(registration.Email);
@@ -118,7 +133,9 @@ public sealed partial class UserGrain(
 
         var result = state.Registered ? RegistrationResult.Updated : RegistrationResult.Created;
         var before = (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected,
-            state.Source, state.GatewayUrl, state.ProtectedInstallCode);
+            state.Source, state.GatewayUrl, state.ProtectedInstallCode, state.UploadSecretHash, state.PushGatewayMacId);
+        var oldSecret = state.UploadSecretHash;
+        var newSecret = await IssueUploadSecretAsync(state, registration);
         _credentials.Store(state, registration, gatewayUrl);
         _source = null;
         if (takesCounters) _counters.Adopt(registration.Counters!);
@@ -130,10 +147,13 @@ public sealed partial class UserGrain(
         {
             // Not stored (Redis down): the caller is told so, and a retry must not find these credentials "unchanged".
             (state.Registered, state.Email, state.ProtectedPassword, state.CredentialsRejected,
-                state.Source, state.GatewayUrl, state.ProtectedInstallCode) = before;
+                state.Source, state.GatewayUrl, state.ProtectedInstallCode, state.UploadSecretHash, state.PushGatewayMacId) = before;
             _credentials.Forget();
+            if (newSecret is not null) await RevokeQuietlyAsync(newSecret);
             throw;
         }
+        // Only once the new state is stored: the old URL stops working, the new one already works.
+        if (oldSecret is not null && oldSecret != state.UploadSecretHash) await RevokeQuietlyAsync(oldSecret);
 
         if (result == RegistrationResult.Created)
         {
@@ -161,11 +181,13 @@ public sealed partial class UserGrain(
         if (!record.State.Registered) return false;
 
         _loop.Stop();
+        StopWatchingSilence();
         _log.Close();
         _captured.Close();
         _credentials.Forget();
         _source = null;
         _status.Pause();
+        if (record.State.UploadSecretHash is { } secret) await GrainFactory.GetGrain<IUploaderSecretGrain>(secret).RevokeAsync();
         await GrainFactory.Shard(CloudId).RemoveAsync(CloudId);
         await _writer.ClearAsync();
         record.State = new UserRecord();
@@ -176,13 +198,101 @@ public sealed partial class UserGrain(
         return true;
     }
 
-    async Task<PollResult?> IUserGrain.PollNowAsync() => record.State.Registered ? await _loop.PollNowAsync() : null;
+    async Task<PollResult?> IUserGrain.PollNowAsync() => record.State.Registered
+        ? IsPush ? new PollResult(PollErrorKind.None, null, PushNotPolled) : await _loop.PollNowAsync()
+        : null;
+
+    /// <summary>What <c>PollNowAsync</c> answers for a push user, whose gateway cannot be asked.</summary>
+    public const string PushNotPolled = "this user's gateway pushes its readings; there is nothing to poll";
+
+    async Task<UploadResult> IUserGrain.UploadAsync(byte[] secretHash, UploadEnvelope envelope)
+    {
+        var state = record.State;
+        // Constant time, and the same answer whether the user is missing, not a push user or holds another secret.
+        var stored = state is { Registered: true, Source: ReadingSource.Push, UploadSecretHash: { } hash } ? Convert.FromHexString(hash) : new byte[32];
+        if (!CryptographicOperations.FixedTimeEquals(stored, secretHash) || !IsPush || !state.Registered)
+        {
+            return new UploadResult(UploadStatus.Unauthorized);
+        }
+        if (state.PushGatewayMacId is { } pinned && pinned != envelope.MacId)
+        {
+            LogOtherGateway(CloudId, envelope.Demands.Count);
+            return new UploadResult(UploadStatus.OtherGateway, Detail: "this upload URL belongs to another gateway");
+        }
+
+        var receivedAt = time.GetUtcNow();
+        if (state.PushGatewayMacId is null)
+        {
+            // Pinned in memory at once; a storage outage only delays persisting it, like the counters.
+            state.PushGatewayMacId = envelope.MacId;
+            await PersistAsync();
+        }
+        int logged = 0, repeats = 0;
+        foreach (var pushed in envelope.Demands)
+        {
+            var reading = new InstantaneousDemand(pushed.DeviceMacId, pushed.MeterMacId, pushed.TimeStamp, pushed.Demand,
+                pushed.Multiplier, pushed.Divisor, pushed.DigitsRight, pushed.DigitsLeft, pushed.SuppressLeadingZero);
+            // A gateway re-sends an envelope it thinks was lost: what is already logged is not logged again.
+            _lastPushedAt = receivedAt;
+            if (_recentPushed.Contains(reading.TimeStamp) || reading.TimeStamp == state.LastGatewayTimeStamp)
+            {
+                repeats++;
+                continue;
+            }
+            var result = await LogReadingAsync(reading, receivedAt);
+            if (result.Error == PollErrorKind.WriteFailed) return new UploadResult(UploadStatus.WriteFailed, logged, repeats, "the hour file could not be written");
+            if (result.Succeeded && result.Detail is null)
+            {
+                logged++;
+                _recentPushed.Add(reading.TimeStamp);
+            }
+            else
+            {
+                repeats++;
+            }
+        }
+        LogUploaded(CloudId, envelope.Demands.Count, logged, repeats);
+        return new UploadResult(UploadStatus.Accepted, logged, repeats);
+    }
+
+    // Binds a fresh secret when the user becomes a push user or asks for a new URL; returns its hash, or null.
+    private async Task<string?> IssueUploadSecretAsync(UserRecord state, UserRegistration registration)
+    {
+        if (registration.Source != ReadingSource.Push)
+        {
+            state.UploadSecretHash = null;
+            state.PushGatewayMacId = null;
+            return null;
+        }
+        var becomesPush = !state.Registered || state.Source != ReadingSource.Push || state.UploadSecretHash is null;
+        if (!becomesPush && !registration.NewUploadUrl) return null;
+        ArgumentException.ThrowIfNullOrEmpty(registration.UploadSecretHash);
+        await GrainFactory.GetGrain<IUploaderSecretGrain>(registration.UploadSecretHash).BindAsync(CloudId);
+        state.UploadSecretHash = registration.UploadSecretHash;
+        // Whichever gateway first uploads with the new URL is the user's gateway (a replaced gateway gets a new URL).
+        state.PushGatewayMacId = null;
+        return registration.UploadSecretHash;
+    }
+
+    private async Task RevokeQuietlyAsync(string secretHash)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IUploaderSecretGrain>(secretHash).RevokeAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The user record no longer holds it, so the upload route still answers 401 for it.
+            logger.LogWarning(ex, "User {CloudId}: an old upload secret's binding was not removed", CloudId);
+        }
+    }
 
     Task IUserGrain.WakeAsync() => Task.CompletedTask; // activation does the work
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!record.State.Registered) DeactivateOnIdle();
+        else if (IsPush) WatchSilence();
         else if (!_loop.IsRunning) _loop.StartAtNextSlot();
         return Task.CompletedTask;
     }
@@ -207,7 +317,12 @@ public sealed partial class UserGrain(
         {
             return Failed(outcome.Kind.ToPollError(), outcome.Detail ?? outcome.Kind.ToString(), pollTime);
         }
+        return await LogReadingAsync(reading, pollTime);
+    }
 
+    // A reading, polled or pushed, becomes one line of the hour file of the UTC hour it was received in.
+    private async Task<PollResult> LogReadingAsync(InstantaneousDemand reading, DateTimeOffset pollTime)
+    {
         var lastLogged = record.State.LastGatewayTimeStamp;
         if (_staleReadings.IsStale(reading.TimeStamp, lastLogged))
         {
@@ -333,7 +448,16 @@ public sealed partial class UserGrain(
     private void ResumePolling()
     {
         _status.Resume();
-        _loop.StartAtNextSlot();
+        if (IsPush)
+        {
+            _loop.Stop();
+            WatchSilence();
+        }
+        else
+        {
+            StopWatchingSilence();
+            _loop.StartAtNextSlot();
+        }
         Report();
     }
 
@@ -383,6 +507,40 @@ public sealed partial class UserGrain(
         await _writer.WriteAsync();
     }
 
+    // A push user's watchdog: one timer that fires at most once per SilentAfter; readings do not touch it.
+    private void WatchSilence()
+    {
+        if (_silenceWatch is not null) return;
+        _lastPushedAt = time.GetUtcNow();
+        _silenceWatch = this.RegisterGrainTimer(CheckSilenceAsync, PollLoop.TimerOptions(pushOptions.Value.SilentAfter));
+    }
+
+    private void StopWatchingSilence()
+    {
+        _silenceWatch?.Dispose();
+        _silenceWatch = null;
+    }
+
+    private Task CheckSilenceAsync(CancellationToken cancellationToken)
+    {
+        var silentAfter = pushOptions.Value.SilentAfter;
+        var now = time.GetUtcNow();
+        var quiet = now - _lastPushedAt;
+        if (quiet >= silentAfter)
+        {
+            if (_status.Current.LastErrorKind != PollErrorKind.Silent || _status.IsPolling)
+            {
+                Failed(PollErrorKind.Silent, $"no reading uploaded since {_lastPushedAt:O}", now);
+            }
+            _silenceWatch?.Change(silentAfter, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _silenceWatch?.Change(silentAfter - quiet, Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
+    }
+
     private IGrainTimer StartTimer(Func<CancellationToken, Task> tick, TimeSpan due) => this.RegisterGrainTimer(tick, PollLoop.TimerOptions(due));
 
     private void Report() => GrainFactory.Shard(CloudId).ReportAsync(
@@ -393,6 +551,12 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: {Kind} reading not logged ({Why}): {Detail}; demand polling goes on")]
     private partial void LogCaptureFailed(string cloudId, string kind, string why, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "User {CloudId}: upload of {Readings} readings, {Logged} logged, {Repeats} already logged")]
+    private partial void LogUploaded(string cloudId, int readings, int logged, int repeats);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId}: upload of {Readings} readings refused, it comes from another gateway than the first upload's")]
+    private partial void LogOtherGateway(string cloudId, int readings);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {CloudId}: recovered {Missing} logged readings from {Path}")]
     private partial void LogRecovered(string cloudId, long missing, string? path);

@@ -31,4 +31,10 @@ public sealed class UserRecord
 
     /// <summary>A local user's install code, encrypted like the password; empty for relay users.</summary>
     [Id(13)] public string ProtectedInstallCode { get; set; } = "";
+
+    /// <summary>A push user's Uploader secret as hex SHA-256; the secret itself is never stored.</summary>
+    [Id(14)] public string? UploadSecretHash { get; set; }
+
+    /// <summary>The gateway MAC id pinned by a push user's first accepted upload; uploads from another are refused.</summary>
+    [Id(15)] public ulong? PushGatewayMacId { get; set; }
 }

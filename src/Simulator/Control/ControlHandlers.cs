@@ -2,12 +2,49 @@ using Microsoft.AspNetCore.Mvc;
 using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 using Rainforest.Simulator.Recording;
+using Rainforest.Simulator.Uploader;
 
 namespace Rainforest.Simulator.Control;
 
 /// <summary>The <c>/sim/…</c> routes: configure accounts and faults, read request logs and totals.</summary>
-internal sealed class ControlHandlers(SimulatedAccounts accounts, SimulatorStats stats)
+internal sealed class ControlHandlers(SimulatedAccounts accounts, SimulatorStats stats, SimulatedUploaders uploaders)
 {
+    public async Task PutUploaderAsync(HttpContext context)
+    {
+        if (CloudIdOf(context) is not { } cloudId) { await BadCloudIdAsync(context); return; }
+        var body = await ReadAsync<UploaderBody>(context);
+        if (body is null) { await InvalidBodyAsync(context); return; }
+        if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")
+            || body.EverySeconds is not (>= 0.1 and <= 86_400))
+        {
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid uploader",
+                "url is an absolute http(s) URL and everySeconds between 0.1 and 86400.");
+            return;
+        }
+        try
+        {
+            await OkAsync(context, uploaders.Start(cloudId, url, TimeSpan.FromSeconds(body.EverySeconds.Value)));
+        }
+        catch (KeyNotFoundException)
+        {
+            await NotFoundAsync(context, cloudId);
+        }
+    }
+
+    public async Task GetUploaderAsync(HttpContext context)
+    {
+        if (CloudIdOf(context) is not { } cloudId) { await BadCloudIdAsync(context); return; }
+        if (uploaders.Find(cloudId) is { } uploader) await OkAsync(context, uploader);
+        else await NotFoundAsync(context, cloudId);
+    }
+
+    public async Task DeleteUploaderAsync(HttpContext context)
+    {
+        if (CloudIdOf(context) is not { } cloudId) { await BadCloudIdAsync(context); return; }
+        if (uploaders.Stop(cloudId)) context.Response.StatusCode = StatusCodes.Status204NoContent;
+        else await NotFoundAsync(context, cloudId);
+    }
+
     private const int MaxDelayMs = 86_400_000;
 
     public async Task PutAccountAsync(HttpContext context)

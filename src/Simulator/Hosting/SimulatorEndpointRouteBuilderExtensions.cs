@@ -11,7 +11,8 @@ public static class SimulatorEndpointRouteBuilderExtensions
     /// <summary>
     /// <c>POST /cgi-bin/post_manager</c> (the relay, or with Basic auth an EAGLE-200's local API), <c>PUT|GET|DELETE /sim/accounts/{cloudId}</c>
     /// (the body may set <c>installCode</c>),
-    /// <c>PUT /sim/accounts/{cloudId}/fault</c>, <c>GET /sim/accounts/{cloudId}/requests</c>, <c>GET /sim/stats</c>.
+    /// <c>PUT /sim/accounts/{cloudId}/fault</c>, <c>GET /sim/accounts/{cloudId}/requests</c>, <c>GET /sim/stats</c>,
+    /// <c>PUT|GET|DELETE /sim/accounts/{cloudId}/uploader</c> (<c>{"url", "everySeconds"}</c>: the account pushes its readings).
     /// </summary>
     public static RouteGroupBuilder MapRelaySimulator(this IEndpointRouteBuilder endpoints)
     {
@@ -30,6 +31,9 @@ public static class SimulatorEndpointRouteBuilderExtensions
         group.MapPut("/sim/accounts/{cloudId}/fault", control.PutFaultAsync);
         group.MapGet("/sim/accounts/{cloudId}/requests", control.GetRequestsAsync);
         group.MapGet("/sim/stats", control.GetStatsAsync);
+        group.MapPut("/sim/accounts/{cloudId}/uploader", control.PutUploaderAsync);
+        group.MapGet("/sim/accounts/{cloudId}/uploader", control.GetUploaderAsync);
+        group.MapDelete("/sim/accounts/{cloudId}/uploader", control.DeleteUploaderAsync);
         return group;
     }
 }

@@ -4,6 +4,7 @@ using Rainforest.Simulator.Control;
 using Rainforest.Simulator.Recording;
 using Rainforest.Simulator.Local;
 using Rainforest.Simulator.Relay;
+using Rainforest.Simulator.Uploader;
 
 namespace Rainforest.Simulator.Hosting;
 
@@ -27,6 +28,7 @@ public static class SimulatorServiceCollectionExtensions
         services.TryAddSingleton<RelayHandler>();
         services.TryAddSingleton<LocalApiHandler>();
         services.TryAddSingleton<ControlHandlers>();
+        services.TryAddSingleton(sp => new SimulatedUploaders(sp.GetRequiredService<SimulatedAccounts>(), sp.GetRequiredService<SimulatorOptions>()));
         return services;
     }
 }

@@ -78,6 +78,9 @@ internal static class RelayReplies
         return bytes;
     }
 
+    /// <summary>The reading's InstantaneousDemand fragment, as an Uploader wraps it in its envelope.</summary>
+    public static string XmlFragment(DemandReading reading) => Xml(reading, withDemand: true);
+
     private static string Xml(DemandReading r, bool withDemand)
     {
         var builder = new StringBuilder(420);
