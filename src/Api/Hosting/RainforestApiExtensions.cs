@@ -61,6 +61,7 @@ public static class RainforestApiExtensions
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapUserEndpoints();
+        app.MapBulkRegistrationEndpoints();
         app.MapArchiveEndpoints();
         app.MapReadingsEndpoints();
         app.MapWebConsole();
