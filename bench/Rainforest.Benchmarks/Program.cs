@@ -7,18 +7,23 @@ using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
-// Starts the simulator in this process and Release silo processes, registers the users over HTTP, lets them
-// settle, then measures one window and prints the figures (with several silos, also how the users and the CPU
-// spread over them). Build src/Silo in Release first.
+//        [register=single|bulk] [chunk=1000]
+// Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
+// user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
+// window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
+// stops after registering. Build src/Silo in Release first.
 var settings = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "true");
 var users = int.Parse(settings.GetValueOrDefault("users", "1000"));
 var seconds = int.Parse(settings.GetValueOrDefault("seconds", "60"));
 var siloCount = int.Parse(settings.GetValueOrDefault("silos", "1"));
 var faulty = int.Parse(settings.GetValueOrDefault("faulty", "0"));
+var bulk = settings.GetValueOrDefault("register", "single") == "bulk";
+var chunk = int.Parse(settings.GetValueOrDefault("chunk", "1000"));
 var useRedis = settings.ContainsKey("redis") || siloCount > 1;
 var period = TimeSpan.FromSeconds(6);
 
-Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}");
+Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}"
+    + (bulk ? $" register=bulk chunk={chunk}" : ""));
 await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
 var redis = new RedisServer();
 if (useRedis) await redis.InitializeAsync();
@@ -55,14 +60,34 @@ try
 
     var registering = Stopwatch.StartNew();
     var clients = silos.Select(s => s.CreateClient()).ToArray();
-    await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
+    if (bulk)
     {
-        var client = clients[Convert.ToInt32(id, 16) % clients.Length];
-        var response = await client.PostAsJsonAsync($"/api/users/{id}",
-            new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
-        response.EnsureSuccessStatusCode();
-    });
+        // A chunk is answered when its last user is stored; on a loaded machine that outlasts a single request's timeout.
+        foreach (var client in clients) client.Timeout = TimeSpan.FromMinutes(5);
+        // One array after another, as an import sends them; each silo's API takes its share of the chunks.
+        var chunks = ids.Chunk(chunk).ToList();
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = clients.Length }, async (c, ct) =>
+        {
+            var body = chunks[c].Select(id => new { cloud_id = id, user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) });
+            var response = await clients[c % clients.Length].PostAsJsonAsync("/api/users", body, ct);
+            response.EnsureSuccessStatusCode();
+            var created = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).EnumerateArray()
+                .Count(r => r.TryGetProperty("result", out var result) && result.GetString() == "created");
+            if (created != chunks[c].Length) throw new InvalidOperationException($"chunk {c}: {created} of {chunks[c].Length} created");
+        });
+    }
+    else
+    {
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
+        {
+            var client = clients[Convert.ToInt32(id, 16) % clients.Length];
+            var response = await client.PostAsJsonAsync($"/api/users/{id}",
+                new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
+            response.EnsureSuccessStatusCode();
+        });
+    }
     Console.WriteLine($"registered {users} users in {registering.Elapsed.TotalSeconds:F1}s ({users / registering.Elapsed.TotalSeconds:F0}/s)");
+    if (seconds == 0) return;
 
     // Let every user reach its steady six-second cadence before measuring.
     await Task.Delay(TimeSpan.FromSeconds(Math.Max(15, users / 2000)));
