@@ -58,6 +58,8 @@ try
         _ => SimulatedFault.Garbage,
     });
 
+    var siloCpuBeforeRegistering = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).TotalProcessorTime.TotalMilliseconds);
+    var benchCpuBeforeRegistering = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
     var registering = Stopwatch.StartNew();
     var clients = silos.Select(s => s.CreateClient()).ToArray();
     if (bulk)
@@ -86,7 +88,13 @@ try
             response.EnsureSuccessStatusCode();
         });
     }
-    Console.WriteLine($"registered {users} users in {registering.Elapsed.TotalSeconds:F1}s ({users / registering.Elapsed.TotalSeconds:F0}/s)");
+    var registered = registering.Elapsed;
+    // CPU per user says what registering costs whatever else the machine is doing; the bench process is the client and the simulator.
+    var siloCpuRegistering = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).TotalProcessorTime.TotalMilliseconds) - siloCpuBeforeRegistering;
+    var benchCpuRegistering = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - benchCpuBeforeRegistering;
+    Console.WriteLine($"registered {users} users in {registered.TotalSeconds:F1}s ({users / registered.TotalSeconds:F0}/s); "
+        + $"silo CPU {siloCpuRegistering / users:F2} ms per user ({siloCpuRegistering / 1000 / registered.TotalSeconds * 100:F0}% of one core), "
+        + $"simulator+client CPU {benchCpuRegistering / users:F2} ms per user");
     if (seconds == 0) return;
 
     // Let every user reach its steady six-second cadence before measuring.
