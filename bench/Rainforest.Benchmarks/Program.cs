@@ -7,7 +7,7 @@ using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
-//        [register=single|bulk] [chunk=1000]
+//        [register=single|bulk] [chunk=1000] [ids=consecutive|spread]
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
 // user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
 // window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
@@ -19,11 +19,12 @@ var siloCount = int.Parse(settings.GetValueOrDefault("silos", "1"));
 var faulty = int.Parse(settings.GetValueOrDefault("faulty", "0"));
 var bulk = settings.GetValueOrDefault("register", "single") == "bulk";
 var chunk = int.Parse(settings.GetValueOrDefault("chunk", "1000"));
+var spread = settings.GetValueOrDefault("ids", "consecutive") == "spread";
 var useRedis = settings.ContainsKey("redis") || siloCount > 1;
 var period = TimeSpan.FromSeconds(6);
 
 Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}"
-    + (bulk ? $" register=bulk chunk={chunk}" : ""));
+    + (bulk ? $" register=bulk chunk={chunk}" : "") + (spread ? " ids=spread" : ""));
 await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
 var redis = new RedisServer();
 if (useRedis) await redis.InitializeAsync();
@@ -50,7 +51,8 @@ try
     }
     var baselineRss = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).WorkingSet64);
 
-    var ids = Enumerable.Range(1, users).Select(i => i.ToString("x6")).ToList();
+    // Consecutive Cloud IDs share directory shards as a fleet's do; ids=spread scatters them over all 256 shards.
+    var ids = Enumerable.Range(1, users).Select(i => (spread ? (i * 0x9E3779) & 0xFFFFFF : i).ToString("x6")).ToList();
     foreach (var id in ids.TakeLast(faulty)) simulator.Accounts.SetFault(id, (Convert.ToInt32(id, 16) % 3) switch
     {
         0 => SimulatedFault.Hang,
