@@ -28,11 +28,12 @@ public sealed class BulkRegistrationTests(RedisSiloFixture fixture) : IClassFixt
             new { cloud_id = "b10006", source = "local", gateway_url = "http://192.168.1.20", install_code = "nope" },
             42,
             User("b10004"),                                                     // new, after the bad ones
+            new { cloud_id = "b10007", source = "local", gateway_url = "http://8.8.8.8", install_code = SimulatedAccount.DefaultInstallCode("b10007") },
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var results = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
-        Assert.Equal(8, results.Count);
+        Assert.Equal(9, results.Count);
         AssertResult(results[0], "b10003", "created");
         AssertResult(results[1], "b10001", "updated");
         AssertResult(results[2], "b10002", "unchanged");
@@ -41,6 +42,8 @@ public sealed class BulkRegistrationTests(RedisSiloFixture fixture) : IClassFixt
         AssertError(results[5], "b10006", "install_code");
         AssertError(results[6], null, "$");
         AssertResult(results[7], "b10004", "created");
+        AssertError(results[8], "b10007", "gateway_url"); // outside the allowed networks, as the single route would say
+        Assert.Equal("Gateway address refused", results[8].GetProperty("error").GetProperty("title").GetString());
 
         var moved = await SystemUnderTest.GetJsonAsync(api, "/api/users/b10001");
         Assert.Equal("moved@example.com", moved.GetProperty("user_email").GetString());
@@ -48,7 +51,7 @@ public sealed class BulkRegistrationTests(RedisSiloFixture fixture) : IClassFixt
         {
             Assert.Equal(SimulatedAccount.DefaultUser(id), (await SystemUnderTest.GetJsonAsync(api, $"/api/users/{id}")).GetProperty("user_email").GetString());
         }
-        foreach (var id in new[] { "b10005", "b10006" })
+        foreach (var id in new[] { "b10005", "b10006", "b10007" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/users/{id}")).StatusCode);
         }
