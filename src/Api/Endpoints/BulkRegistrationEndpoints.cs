@@ -65,8 +65,10 @@ public static partial class BulkRegistrationEndpoints
             var logger = loggers.CreateLogger(typeof(BulkRegistrationEndpoints).FullName!);
             var results = new BulkRegistrationResult[count];
             var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
+            // Indexing a document's array walks it from the start; one pass hands every item its position.
+            var users = items.EnumerateArray().ToArray();
             await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (i, token) =>
-                results[i] = await RegisterOneAsync(items[i], grains, json, request.HttpContext.RequestServices, logger));
+                results[i] = await RegisterOneAsync(users[i], grains, json, request.HttpContext.RequestServices, logger));
             return TypedResults.Ok(results);
         }
     }
