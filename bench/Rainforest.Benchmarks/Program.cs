@@ -7,15 +7,20 @@ using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
+//        [register=single|bulk] [chunk=1000] [ids=consecutive|spread]
 //        … -- push [users=1000] [seconds=30] [concurrency=32]   (uploads one silo accepts a second; see PushBenchmark)
-// Starts the simulator in this process and Release silo processes, registers the users over HTTP, lets them
-// settle, then measures one window and prints the figures (with several silos, also how the users and the CPU
-// spread over them). Build src/Silo in Release first.
+// Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
+// user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
+// window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
+// stops after registering. Build src/Silo in Release first.
 var settings = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "true");
 var users = int.Parse(settings.GetValueOrDefault("users", "1000"));
 var seconds = int.Parse(settings.GetValueOrDefault("seconds", "60"));
 var siloCount = int.Parse(settings.GetValueOrDefault("silos", "1"));
 var faulty = int.Parse(settings.GetValueOrDefault("faulty", "0"));
+var bulk = settings.GetValueOrDefault("register", "single") == "bulk";
+var chunk = int.Parse(settings.GetValueOrDefault("chunk", "1000"));
+var spread = settings.GetValueOrDefault("ids", "consecutive") == "spread";
 var useRedis = settings.ContainsKey("redis") || siloCount > 1;
 var period = TimeSpan.FromSeconds(6);
 if (settings.ContainsKey("push"))
@@ -34,7 +39,8 @@ if (settings.ContainsKey("push"))
     return;
 }
 
-Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}");
+Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}"
+    + (bulk ? $" register=bulk chunk={chunk}" : "") + (spread ? " ids=spread" : ""));
 await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
 var redis = new RedisServer();
 if (useRedis) await redis.InitializeAsync();
@@ -61,7 +67,8 @@ try
     }
     var baselineRss = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).WorkingSet64);
 
-    var ids = Enumerable.Range(1, users).Select(i => i.ToString("x6")).ToList();
+    // Consecutive Cloud IDs share directory shards as a fleet's do; ids=spread scatters them over all 256 shards.
+    var ids = Enumerable.Range(1, users).Select(i => (spread ? (i * 0x9E3779) & 0xFFFFFF : i).ToString("x6")).ToList();
     foreach (var id in ids.TakeLast(faulty)) simulator.Accounts.SetFault(id, (Convert.ToInt32(id, 16) % 3) switch
     {
         0 => SimulatedFault.Hang,
@@ -69,16 +76,44 @@ try
         _ => SimulatedFault.Garbage,
     });
 
+    var siloCpuBeforeRegistering = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).TotalProcessorTime.TotalMilliseconds);
+    var benchCpuBeforeRegistering = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
     var registering = Stopwatch.StartNew();
     var clients = silos.Select(s => s.CreateClient()).ToArray();
-    await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
+    if (bulk)
     {
-        var client = clients[Convert.ToInt32(id, 16) % clients.Length];
-        var response = await client.PostAsJsonAsync($"/api/users/{id}",
-            new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
-        response.EnsureSuccessStatusCode();
-    });
-    Console.WriteLine($"registered {users} users in {registering.Elapsed.TotalSeconds:F1}s ({users / registering.Elapsed.TotalSeconds:F0}/s)");
+        // A chunk is answered when its last user is stored; on a loaded machine that outlasts a single request's timeout.
+        foreach (var client in clients) client.Timeout = TimeSpan.FromMinutes(5);
+        // One array after another, as an import sends them; each silo's API takes its share of the chunks.
+        var chunks = ids.Chunk(chunk).ToList();
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = clients.Length }, async (c, ct) =>
+        {
+            var body = chunks[c].Select(id => new { cloud_id = id, user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) });
+            var response = await clients[c % clients.Length].PostAsJsonAsync("/api/users", body, ct);
+            response.EnsureSuccessStatusCode();
+            var created = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).EnumerateArray()
+                .Count(r => r.TryGetProperty("result", out var result) && result.GetString() == "created");
+            if (created != chunks[c].Length) throw new InvalidOperationException($"chunk {c}: {created} of {chunks[c].Length} created");
+        });
+    }
+    else
+    {
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
+        {
+            var client = clients[Convert.ToInt32(id, 16) % clients.Length];
+            var response = await client.PostAsJsonAsync($"/api/users/{id}",
+                new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
+            response.EnsureSuccessStatusCode();
+        });
+    }
+    var registered = registering.Elapsed;
+    // CPU per user says what registering costs whatever else the machine is doing; the bench process is the client and the simulator.
+    var siloCpuRegistering = silos.Sum(s => Process.GetProcessById(s.ProcessId!.Value).TotalProcessorTime.TotalMilliseconds) - siloCpuBeforeRegistering;
+    var benchCpuRegistering = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - benchCpuBeforeRegistering;
+    Console.WriteLine($"registered {users} users in {registered.TotalSeconds:F1}s ({users / registered.TotalSeconds:F0}/s); "
+        + $"silo CPU {siloCpuRegistering / users:F2} ms per user ({siloCpuRegistering / 1000 / registered.TotalSeconds * 100:F0}% of one core), "
+        + $"simulator+client CPU {benchCpuRegistering / users:F2} ms per user");
+    if (seconds == 0) return;
 
     // Let every user reach its steady six-second cadence before measuring.
     await Task.Delay(TimeSpan.FromSeconds(Math.Max(15, users / 2000)));

@@ -6,8 +6,14 @@ namespace Rainforest.Contracts;
 /// </summary>
 public interface IUserDirectoryGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Completes once the shard is stored with the user in it. Interleaved, so the adds that arrive while a write
+    /// runs are stored together by the next one instead of one write each (a bulk registration fills a shard fast).
+    /// </summary>
+    [AlwaysInterleave]
     Task AddAsync(string cloudId);
 
+    [AlwaysInterleave]
     Task RemoveAsync(string cloudId);
 
     /// <summary>Users report their summary when their state changes and when they persist counters.</summary>

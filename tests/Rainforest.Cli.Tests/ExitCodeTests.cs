@@ -180,17 +180,42 @@ public sealed class ExitCodeTests(CliSystem system)
     [Fact]
     public async Task An_import_waits_out_the_rate_limit_instead_of_rejecting_lines()
     {
+        var ids = Enumerable.Range(1, 5).Select(i => $"e4{i:x4}").ToList();
         await using var stub = new StubServer((n, _) => n <= 3
             ? new StubAnswer(429, "{}", Headers: new Dictionary<string, string> { ["Retry-After"] = "1" })
-            : new StubAnswer(201, "{}", "application/json"));
+            : new StubAnswer(200, JsonSerializer.Serialize(ids.Select(id => new { cloud_id = id, result = "created" })), "application/json"));
         var file = Path.Combine(system.NewDirectory(), "users.jl");
-        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 5).Select(i => UserLine($"e4{i:x4}")));
+        await File.WriteAllLinesAsync(file, ids.Select(UserLine));
 
         var run = await CommandLine.RunAsync(CommandLine.Environment(stub.Url, "any-key"), "users", "import", file);
 
         run.AssertExit(ExitCodes.Ok);
         Assert.Matches(@"created\s+5\b", run.Out);
-        Assert.Equal(8, stub.Requests);
+        Assert.Equal(4, stub.Requests); // three refusals, then the one bulk request
+    }
+
+    [Fact]
+    public async Task An_import_sends_users_one_by_one_to_a_server_without_the_bulk_route()
+    {
+        var bulkRequests = 0;
+        await using var stub = new StubServer((_, request) =>
+        {
+            if (request.Url!.AbsolutePath == "/api/users")
+            {
+                Interlocked.Increment(ref bulkRequests);
+                return StubAnswer.Problem(405, "Method Not Allowed", "POST is not allowed here.");
+            }
+            return new StubAnswer(201, "{}", "application/json");
+        });
+        var file = Path.Combine(system.NewDirectory(), "users.jl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 5).Select(i => UserLine($"e5{i:x4}")));
+
+        var run = await CommandLine.RunAsync(CommandLine.Environment(stub.Url, "any-key"), "users", "import", file);
+
+        run.AssertExit(ExitCodes.Ok);
+        Assert.Matches(@"created\s+5\b", run.Out);
+        Assert.Equal(1, bulkRequests);
+        Assert.Equal(6, stub.Requests);
     }
 
     private static string UserLine(string id) => JsonSerializer.Serialize(new

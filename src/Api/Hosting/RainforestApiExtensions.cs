@@ -75,6 +75,7 @@ public static class RainforestApiExtensions
         app.MapOpenApi();
         app.MapUserEndpoints();
         app.MapUploaderEndpoints();
+        app.MapBulkRegistrationEndpoints();
         app.MapArchiveEndpoints();
         app.MapReadingsEndpoints();
         app.MapWebConsole();

@@ -39,6 +39,10 @@ public static class RefusedRequestProblem
         return new ProblemDetails { Status = refusal.StatusCode, Title = "Unreadable request", Detail = refusal.Message };
     }
 
+    /// <summary>What is wrong with a JSON object that does not read into <paramref name="bodyType"/>: a field, or the whole.</summary>
+    public static (string Field, string Message) ExplainBody(JsonException error, Type bodyType, JsonSerializerOptions json) =>
+        Explain(error, bodyType, json);
+
     private static Type? BodyType(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
 
     private static (string Field, string Message) Explain(JsonException error, Type bodyType, JsonSerializerOptions json)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net.Http.Headers;
 using Polly;
 using Polly.Retry;
@@ -80,11 +81,78 @@ public sealed class RainforestClient : IDisposable
         }
 
         var problem = await ApiProblem.ReadAsync(response, ct);
-        var outcome = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
-            ? RegistrationOutcome.Failed
-            : RegistrationOutcome.Rejected;
-        return new RegistrationReply(outcome, problem.Describe(), problem.Status);
+        return new RegistrationReply(OutcomeOf(response.StatusCode), problem.Describe(), problem.Status);
     }
+
+    /// <summary>
+    /// Creates or updates many users in one request (<c>POST /api/users</c>, up to 10,000), one verdict per user in
+    /// order; null when the server has no such route (an older server answers 404 or 405), so the caller sends
+    /// them one by one. Throws only when no user could succeed (server unreachable, key refused).
+    /// </summary>
+    public async Task<IReadOnlyList<RegistrationReply>?> RegisterManyAsync(
+        IReadOnlyList<(string CloudId, RegistrationBody Body)> users, CancellationToken ct)
+    {
+        var items = new JsonArray();
+        foreach (var (cloudId, registration) in users)
+        {
+            var item = JsonSerializer.SerializeToNode(registration, ApiJson.Options)!.AsObject();
+            item.Insert(0, "cloud_id", cloudId);
+            items.Add(item);
+        }
+        var body = JsonSerializer.SerializeToUtf8Bytes(items, ApiJson.Options);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/users")
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        }, ct);
+
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                var results = (await ReadAsync<JsonElement>(response, "a bulk registration", ct)).Json;
+                if (results.ValueKind != JsonValueKind.Array || results.GetArrayLength() != users.Count)
+                {
+                    throw new CommandException(ExitCodes.ServerError,
+                        $"{_settings.Server} answered a bulk registration of {users.Count} users with something else than one result each.");
+                }
+                return [.. results.EnumerateArray().Select(ToReply)];
+            case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
+                throw KeyRejected(response.StatusCode);
+            case HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed:
+                return null;
+        }
+
+        // The request as a whole was refused or failed: every user in it shares that verdict.
+        var problem = await ApiProblem.ReadAsync(response, ct);
+        var reply = new RegistrationReply(OutcomeOf(response.StatusCode), problem.Describe(), problem.Status);
+        return [.. users.Select(_ => reply)];
+    }
+
+    private static RegistrationReply ToReply(JsonElement result)
+    {
+        if (result.ValueKind == JsonValueKind.Object && result.TryGetProperty("result", out var verdict))
+        {
+            return new RegistrationReply(verdict.GetString() switch
+            {
+                "created" => RegistrationOutcome.Created,
+                "unchanged" => RegistrationOutcome.Unchanged,
+                _ => RegistrationOutcome.Updated,
+            });
+        }
+        var error = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object
+            ? e
+            : default;
+        var status = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("status", out var s) && s.TryGetInt32(out var code) ? code : 500;
+        var problem = new ApiProblem(status, TextOf(error, "title"), TextOf(error, "detail"));
+        return new RegistrationReply(OutcomeOf((HttpStatusCode)status), problem.Describe(), status);
+    }
+
+    private static string? TextOf(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static RegistrationOutcome OutcomeOf(HttpStatusCode status) =>
+        (int)status >= 500 || status == HttpStatusCode.TooManyRequests ? RegistrationOutcome.Failed : RegistrationOutcome.Rejected;
 
     /// <summary>One user; exit code 5 when there is none.</summary>
     public async Task<ApiReply<UserRecord>> GetUserAsync(string cloudId, CancellationToken ct) =>

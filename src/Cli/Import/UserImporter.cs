@@ -4,13 +4,21 @@ using System.Diagnostics;
 namespace Rainforest.Cli.Import;
 
 /// <summary>
-/// Sends an import file's users with at most <paramref name="parallelism"/> requests in flight. A bad line is
-/// recorded and the rest go on; only a failure no line can survive (server unreachable, key refused) stops
-/// the run (as does Ctrl+C), and the report says how many lines were not sent. Re-running is safe: an
-/// unchanged user is answered "unchanged".
+/// Sends an import file's users in arrays of <see cref="ChunkSize"/> to the bulk route, which answers each line
+/// in its place; against an older server without that route (404/405) it sends them one by one with at most
+/// <paramref name="parallelism"/> requests in flight. A bad line is recorded and the rest go on; only a failure
+/// no line can survive (server unreachable, key refused) stops the run (as does Ctrl+C), and the report says how
+/// many lines were not sent. Re-running is safe: an unchanged user is answered "unchanged".
 /// </summary>
 public sealed class UserImporter(RainforestClient client, int parallelism)
 {
+    public const int ChunkSize = 1000;
+
+    // The server registers a chunk's users concurrently; a second chunk in flight hides the round trip between them.
+    private const int ChunksInFlight = 2;
+
+    private volatile bool _oneByOne;
+
     public async Task<ImportReport> RunAsync(ImportFile file, Action<LineResult>? onLineDone, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -18,24 +26,42 @@ public sealed class UserImporter(RainforestClient client, int parallelism)
         CommandException? stoppedBy = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token };
+        void Done(ImportLine line, RegistrationReply reply)
+        {
+            var result = new LineResult(line.Line, line.CloudId, ToOutcome(reply.Outcome), reply.Reason, reply.Status);
+            results.Enqueue(result);
+            onLineDone?.Invoke(result);
+        }
+
+        async Task StopOn(Func<Task> send)
+        {
+            try
+            {
+                await send();
+            }
+            catch (CommandException ex)
+            {
+                Interlocked.CompareExchange(ref stoppedBy, ex, null);
+                await stop.CancelAsync();
+            }
+        }
+
+        var chunks = new ParallelOptions { MaxDegreeOfParallelism = ChunksInFlight, CancellationToken = stop.Token };
         try
         {
-            await Parallel.ForEachAsync(file.Lines, options, async (line, token) =>
+            await Parallel.ForEachAsync(file.Lines.Chunk(ChunkSize), chunks, async (chunk, token) => await StopOn(async () =>
             {
-                try
+                var replies = _oneByOne ? null : await client.RegisterManyAsync([.. chunk.Select(l => (l.CloudId, l.Body))], token);
+                if (replies is not null)
                 {
-                    var reply = await client.RegisterAsync(line.CloudId, line.Body, token);
-                    var result = new LineResult(line.Line, line.CloudId, ToOutcome(reply.Outcome), reply.Reason, reply.Status);
-                    results.Enqueue(result);
-                    onLineDone?.Invoke(result);
+                    for (var i = 0; i < chunk.Length; i++) Done(chunk[i], replies[i]);
+                    return;
                 }
-                catch (CommandException ex)
-                {
-                    Interlocked.CompareExchange(ref stoppedBy, ex, null);
-                    await stop.CancelAsync();
-                }
-            });
+                _oneByOne = true;
+                var lines = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = token };
+                await Parallel.ForEachAsync(chunk, lines, async (line, lineToken) => await StopOn(async () =>
+                    Done(line, await client.RegisterAsync(line.CloudId, line.Body, lineToken))));
+            }));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using Rainforest.Grains.Users;
+
 namespace Rainforest.Grains.Registry;
 
 /// <summary>
@@ -10,15 +12,18 @@ public sealed class UserDirectoryGrain(
 {
     private readonly Dictionary<string, UserSummary> _summaries = [];
 
+    // One write at a time; changes made while one runs share the next (the shard is written whole each time).
+    private readonly StateWriter _writer = new(shard.WriteStateAsync, shard.ClearStateAsync);
+
     async Task IUserDirectoryGrain.AddAsync(string cloudId)
     {
-        if (shard.State.CloudIds.Add(cloudId)) await shard.WriteStateAsync();
+        if (shard.State.CloudIds.Add(cloudId)) await _writer.WriteAsync();
     }
 
     async Task IUserDirectoryGrain.RemoveAsync(string cloudId)
     {
         _summaries.Remove(cloudId);
-        if (shard.State.CloudIds.Remove(cloudId)) await shard.WriteStateAsync();
+        if (shard.State.CloudIds.Remove(cloudId)) await _writer.WriteAsync();
     }
 
     Task IUserDirectoryGrain.ReportAsync(UserSummary summary)

@@ -1,7 +1,7 @@
 namespace Rainforest.Grains.Users;
 
 /// <summary>
-/// The one path by which a user's record reaches storage. Operations run one at a time, in order: two writes
+/// The one path by which a grain's record (a user's, a directory shard's) reaches storage. Operations run one at a time, in order: two writes
 /// in flight together would carry the same ETag, and the loser's conflict would look like another activation
 /// owning the user. A write requested while another operation runs joins the write already waiting, if any,
 /// because that write stores the record as it is when it starts, this change included.

@@ -157,8 +157,12 @@ public sealed partial class UserGrain(
 
         if (result == RegistrationResult.Created)
         {
-            await GrainFactory.Shard(CloudId).AddAsync(CloudId);
-            await EnsureReminderAsync();
+            // Both are stored before the answer; they do not depend on each other, so they wait together.
+            var reminder = this.RegisterOrUpdateReminder(KeepPollingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await Task.WhenAll(GrainFactory.Shard(CloudId).AddAsync(CloudId), reminder);
+            // The reminder is in its table; the flag only spares a re-registration on activation, so it rides on
+            // the record's next write instead of costing a second write per new user.
+            record.State.ReminderRegistered = true;
         }
 
         // New credentials deserve a prompt try, not the tail of a back-off.
