@@ -16,7 +16,7 @@ public sealed class PushSourceTests
 
     private static UploadEnvelope Envelope(DateTimeOffset at) => new(0x00158d0000000a1b,
         [new PushedDemand(0x00158d0000000a1b, 0x00135003007c0b2d, (ulong)(at - new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalSeconds,
-            0x4b0, 1, 1000, 3, 6, "Y")]);
+            0x4b0, 1, 1000, 3, 6, "Y")], []);
 
     [Fact]
     public async Task A_push_user_is_never_polled_and_its_upload_lands_in_the_hour_of_receipt()
