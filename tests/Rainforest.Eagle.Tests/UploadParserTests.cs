@@ -24,7 +24,7 @@ public sealed class UploadParserTests
     private static UploadParse Parse(string body) => UploadParser.Parse(Encoding.UTF8.GetBytes(body), ReceivedAt);
 
     [Fact]
-    public void An_envelope_yields_its_demand_readings_with_the_relays_record_and_skips_the_other_fragments()
+    public void An_envelope_yields_its_demand_readings_with_the_relays_record_its_price_apart_and_skips_network_fragments()
     {
         var parsed = Parse("<?xml version=\"1.0\"?>\r\n<rainforest macId=\"0xd8d5b9000000103f\" timestamp=\"1355292588s\">\r\n" +
             "<NetworkInfo><Status>Connected</Status></NetworkInfo>\r\n" + Demand +
@@ -35,6 +35,7 @@ public sealed class UploadParserTests
         var reading = Assert.Single(parsed.Readings);
         Assert.Equal(0x1c531e54UL, reading.TimeStamp);
         Assert.Equal(1.2, reading.DemandKilowatts, 3);
+        Assert.Equal(RecordKind.Price, Assert.Single(parsed.Captured).Kind);
     }
 
     [Fact]
