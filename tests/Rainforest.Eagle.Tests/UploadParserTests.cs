@@ -1,3 +1,4 @@
+using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle.Uploader;
 
 namespace Rainforest.Eagle.Tests;
@@ -11,10 +12,19 @@ public sealed class UploadParserTests
         "  <Divisor>0x000003e8</Divisor>\r\n  <DigitsRight>0x03</DigitsRight>\r\n  <DigitsLeft>0x06</DigitsLeft>\r\n" +
         "  <SuppressLeadingZero>Y</SuppressLeadingZero>\r\n</InstantaneousDemand>\r\n";
 
-    private static UploadParse Parse(string body) => UploadParser.Parse(Encoding.UTF8.GetBytes(body));
+    private const string Summation =
+        "<CurrentSummationDelivered>\r\n  <DeviceMacId>0xd8d5b9000000103f</DeviceMacId>\r\n  <MeterMacId>0x000781000081fd0b</MeterMacId>\r\n" +
+        "  <TimeStamp>0x1c531d6b</TimeStamp>\r\n  <SummationDelivered>0x0000000001321a5f</SummationDelivered>\r\n" +
+        "  <SummationReceived>0x0000000000000000</SummationReceived>\r\n  <Multiplier>0x00000001</Multiplier>\r\n" +
+        "  <Divisor>0x000003e8</Divisor>\r\n  <DigitsRight>0x01</DigitsRight>\r\n  <DigitsLeft>0x06</DigitsLeft>\r\n" +
+        "  <SuppressLeadingZero>Y</SuppressLeadingZero>\r\n</CurrentSummationDelivered>\r\n";
+
+    private static readonly DateTimeOffset ReceivedAt = new(2026, 12, 2, 13, 0, 0, TimeSpan.Zero);
+
+    private static UploadParse Parse(string body) => UploadParser.Parse(Encoding.UTF8.GetBytes(body), ReceivedAt);
 
     [Fact]
-    public void An_envelope_yields_its_demand_readings_with_the_relays_record_and_skips_the_other_fragments()
+    public void An_envelope_yields_its_demand_readings_with_the_relays_record_its_price_apart_and_skips_network_fragments()
     {
         var parsed = Parse("<?xml version=\"1.0\"?>\r\n<rainforest macId=\"0xd8d5b9000000103f\" timestamp=\"1355292588s\">\r\n" +
             "<NetworkInfo><Status>Connected</Status></NetworkInfo>\r\n" + Demand +
@@ -25,6 +35,7 @@ public sealed class UploadParserTests
         var reading = Assert.Single(parsed.Readings);
         Assert.Equal(0x1c531e54UL, reading.TimeStamp);
         Assert.Equal(1.2, reading.DemandKilowatts, 3);
+        Assert.Equal(RecordKind.Price, Assert.Single(parsed.Captured).Kind);
     }
 
     [Fact]
@@ -51,5 +62,42 @@ public sealed class UploadParserTests
         Assert.Empty(parsed.Readings);
         Assert.False(string.IsNullOrWhiteSpace(parsed.Reason));
         Assert.DoesNotContain("passwd", parsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summation_and_price_fragments_become_the_same_record_lines_as_a_polled_reply()
+    {
+        const string price = "<pricecluster><TimeStamp>0x1c531e54</TimeStamp><Price>0x0000000e</Price><Currency>0x0348</Currency>" +
+            "<TrailingDigits>0x02</TrailingDigits><Tier>0x01</Tier><RateLabel>Block 1</RateLabel></pricecluster>";
+        var parsed = Parse($"<rainforest macId=\"0xd8d5b9000000103f\">{Demand}{Summation}{price}</rainforest>");
+
+        Assert.True(parsed.Accepted, parsed.Reason);
+        Assert.Single(parsed.Readings);
+        Assert.Collection(parsed.Captured,
+            s => Assert.Equal((RecordKind.Summation, CapturedReading.Parse(Summation, RecordKind.Summation, ReceivedAt).CapturedLine), (s.Kind, s.Outcome.CapturedLine)),
+            p => Assert.Equal((RecordKind.Price, CapturedReading.Parse(price, RecordKind.Price, ReceivedAt).CapturedLine), (p.Kind, p.Outcome.CapturedLine)));
+        Assert.All(parsed.Captured, c => Assert.True(c.Outcome.IsCaptured));
+    }
+
+    [Fact]
+    public void A_summation_fragment_without_a_readable_value_is_kept_as_a_failure_and_the_demand_reading_still_counts()
+    {
+        var parsed = Parse($"<rainforest macId=\"0x1\">{Demand}<CurrentSummation><SummationDelivered>kWh</SummationDelivered></CurrentSummation></rainforest>");
+
+        Assert.True(parsed.Accepted, parsed.Reason);
+        Assert.Single(parsed.Readings);
+        var failed = Assert.Single(parsed.Captured);
+        Assert.Equal(RecordKind.Summation, failed.Kind);
+        Assert.False(failed.Outcome.IsCaptured);
+    }
+
+    [Fact]
+    public void A_truncated_price_fragment_refuses_the_envelope_whole()
+    {
+        var parsed = Parse($"<rainforest macId=\"0x1\">{Demand}<PriceCluster><Price>0x1</Price>");
+
+        Assert.False(parsed.Accepted);
+        Assert.Empty(parsed.Readings);
+        Assert.Empty(parsed.Captured);
     }
 }

@@ -53,6 +53,24 @@ public sealed class PushSourceApiTests(SingleSiloFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task With_capture_off_an_uploads_summation_and_price_are_not_kept()
+    {
+        using var api = _silo.CreateClient();
+        using var gateway = _silo.CreateClient(apiKey: null);
+        const string id = "00e00c";
+        var url = await Uploads.CreatePushUserAsync(api, id);
+        var stamp = Uploads.GatewaySeconds(DateTimeOffset.UtcNow);
+
+        var pushed = await Uploads.PostAsync(gateway, url,
+            Uploads.Only(Uploads.Gateway, Uploads.Demand(stamp), Uploads.Summation(stamp, tag: "CurrentSummation"), Uploads.Price(stamp)));
+
+        Assert.True(pushed.StatusCode == HttpStatusCode.OK, await pushed.Content.ReadAsStringAsync());
+        Assert.Single(Logged(id));
+        Assert.Empty(PushCaptureTests.Lines(_silo, "summation", id));
+        Assert.Empty(PushCaptureTests.Lines(_silo, "price", id));
+    }
+
+    [Fact]
     public async Task A_wrong_secret_is_401_whether_or_not_it_resembles_a_real_one_and_needs_no_api_key()
     {
         using var gateway = _silo.CreateClient(apiKey: null);

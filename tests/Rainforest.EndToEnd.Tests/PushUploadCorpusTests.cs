@@ -47,6 +47,13 @@ public sealed class PushUploadCorpusTests(PushCorpusFixture fixture) : IClassFix
         Assert.Equal(expected.Count, lines.Count);
         Assert.DoesNotContain(lines, l => l.Contains($"\"Demand\": {Poison}", StringComparison.Ordinal));
         Assert.All(expected, s => Assert.Contains(lines, l => l.Contains($"\"TimeStamp\": {s},", StringComparison.Ordinal)));
+        // Capture is on: the envelopes' summation fragments are kept, no hostile price or summation value is.
+        Assert.NotEmpty(PushCaptureTests.Lines(_silo, "summation", id));
+        foreach (var (kind, field) in new[] { ("summation", "SummationDelivered"), ("price", "Price") })
+        {
+            Assert.DoesNotContain(PushCaptureTests.Lines(_silo, kind, id),
+                l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty(field).GetString() == $"0x{Poison:x}");
+        }
         Assert.DoesNotContain("root:x:0:0", _silo.Output);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/users/{id}")).StatusCode);
     }
@@ -94,6 +101,16 @@ public sealed class PushUploadCorpusTests(PushCorpusFixture fixture) : IClassFix
             Add("deep nesting in another fragment", $"<rainforest macId=\"0x{Uploads.Gateway:x}\"><PriceCluster>{open}{close}</PriceCluster>{Uploads.Demand(valid)}</rainforest>", [HttpStatusCode.OK], valid);
             Add("deep nesting unclosed", $"<rainforest macId=\"0x{Uploads.Gateway:x}\">{PoisonDemand()}<PriceCluster>{open}", bad);
         }
+        foreach (var price in new[] { "DROP TABLE", "", "0x", "0x1ffffffffffffffff" })
+        {
+            // An unreadable price is skipped; the envelope's demand reading is still logged.
+            var valid = nextStamp();
+            Add("unreadable price fragment", Uploads.Only(Uploads.Gateway, Uploads.Demand(valid), Uploads.Price(valid, price)), [HttpStatusCode.OK], valid);
+        }
+        Add("entity in a price fragment", Uploads.Only(Uploads.Gateway, PoisonDemand(), "<PriceCluster><Price>&x;</Price></PriceCluster>"), bad);
+        Add("truncated summation fragment", $"<rainforest macId=\"0x{Uploads.Gateway:x}\">{PoisonDemand()}<CurrentSummation><SummationDelivered>0x{Poison:x}", bad);
+        Add("too many price fragments", Uploads.Only(Uploads.Gateway,
+            [PoisonDemand(), .. Enumerable.Range(0, 101).Select(i => Uploads.Price(nextStamp(), $"0x{Poison:x}"))]), bad);
         for (var i = 0; i < 40; i++)
         {
             Add("wrong macId", Uploads.Envelope(Uploads.Gateway + 1 + (ulong)i, PoisonDemand()), [HttpStatusCode.Forbidden]);

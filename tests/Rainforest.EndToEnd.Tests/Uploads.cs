@@ -18,6 +18,23 @@ public static class Uploads
         $"<Demand>0x{demand:x6}</Demand><Multiplier>0x00000001</Multiplier><Divisor>0x000003e8</Divisor><DigitsRight>0x03</DigitsRight>" +
         $"<DigitsLeft>0x06</DigitsLeft><SuppressLeadingZero>Y</SuppressLeadingZero></{tag}>";
 
+    /// <summary>A CurrentSummationDelivered fragment as the Uploader sends it, 0x1321a5f Wh delivered.</summary>
+    public static string Summation(ulong timeStamp, string tag = "CurrentSummationDelivered") =>
+        $"<{tag}><DeviceMacId>0x{Gateway:x16}</DeviceMacId><MeterMacId>0x{Meter:x16}</MeterMacId><TimeStamp>0x{timeStamp:x8}</TimeStamp>" +
+        "<SummationDelivered>0x0000000001321a5f</SummationDelivered><SummationReceived>0x0000000000000000</SummationReceived>" +
+        "<Multiplier>0x00000001</Multiplier><Divisor>0x000003e8</Divisor><DigitsRight>0x01</DigitsRight><DigitsLeft>0x06</DigitsLeft>" +
+        $"<SuppressLeadingZero>Y</SuppressLeadingZero></{tag}>";
+
+    /// <summary>A PriceCluster fragment as the Uploader sends it: 0.14 USD, tier 1.</summary>
+    public static string Price(ulong timeStamp, string price = "0x0000000e") =>
+        $"<PriceCluster><DeviceMacId>0x{Gateway:x16}</DeviceMacId><MeterMacId>0x{Meter:x16}</MeterMacId><TimeStamp>0x{timeStamp:x8}</TimeStamp>" +
+        $"<Price>{price}</Price><Currency>0x0348</Currency><TrailingDigits>0x02</TrailingDigits><Tier>0x01</Tier>" +
+        "<StartTime>0xffffffff</StartTime><Duration>0xffff</Duration><RateLabel>Block 1</RateLabel></PriceCluster>";
+
+    /// <summary>An envelope holding exactly <paramref name="fragments"/>.</summary>
+    public static string Only(ulong macId, params string[] fragments) =>
+        $"<rainforest macId=\"0x{macId:x16}\" timestamp=\"1355292588s\">\r\n{string.Join("\r\n", fragments)}\r\n</rainforest>";
+
     /// <summary>An envelope as the Uploader sends it: the demand fragments among the other kinds it pushes.</summary>
     public static string Envelope(ulong macId, params string[] fragments) =>
         $"<rainforest macId=\"0x{macId:x16}\" timestamp=\"1355292588s\">\r\n" +

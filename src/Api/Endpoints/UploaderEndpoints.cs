@@ -25,7 +25,7 @@ public static partial class UploaderEndpoints
     }
 
     private static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> Upload(
-        [FromRoute(Name = "secret")] string secret, HttpRequest request, IGrainFactory grains, ILoggerFactory loggers)
+        [FromRoute(Name = "secret")] string secret, HttpRequest request, IGrainFactory grains, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(UploaderEndpoints).FullName!);
         if (request.ContentLength > UploadParser.MaxUploadBytes) return TooLarge(request);
@@ -38,14 +38,17 @@ public static partial class UploaderEndpoints
         var cloudId = await grains.GetGrain<IUploaderSecretGrain>(UploadSecret.HashKey(hash)).GetCloudIdAsync();
         if (cloudId is null) return Unauthorized();
 
-        var parsed = UploadParser.Parse(body);
+        var parsed = UploadParser.Parse(body, time.GetUtcNow());
         if (!parsed.Accepted)
         {
             LogRefused(logger, cloudId, body.Length);
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed upload", detail: parsed.Reason);
         }
         var envelope = new UploadEnvelope(parsed.MacId, [.. parsed.Readings.Select(r => new PushedDemand(
-            r.DeviceMacId, r.MeterMacId, r.TimeStamp, r.Demand, r.Multiplier, r.Divisor, r.DigitsRight, r.DigitsLeft, r.SuppressLeadingZero))]);
+            r.DeviceMacId, r.MeterMacId, r.TimeStamp, r.Demand, r.Multiplier, r.Divisor, r.DigitsRight, r.DigitsLeft, r.SuppressLeadingZero))],
+            [.. parsed.Captured.Select(c => c.Outcome.IsCaptured
+                ? new PushedCapture(c.Kind.Name, c.Outcome.CapturedLine, null, null)
+                : new PushedCapture(c.Kind.Name, null, c.Outcome.Kind.ToString(), c.Outcome.Detail))]);
         var result = await grains.GetGrain<IUserGrain>(cloudId).UploadAsync(hash, envelope);
         return result.Status switch
         {

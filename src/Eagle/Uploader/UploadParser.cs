@@ -1,12 +1,15 @@
 using System.Xml;
+using Rainforest.Domain.HourFiles;
 
 namespace Rainforest.Eagle.Uploader;
 
 /// <summary>
 /// Reads what a gateway's Uploader posts: <c>&lt;rainforest macId="0x…" timestamp="…s"&gt;</c> wrapping the relay's
 /// XML fragments (InstantaneousDemand, CurrentSummationDelivered, PriceCluster, NetworkInfo …), element and attribute
-/// names in any letter case. Every InstantaneousDemand becomes a reading with the relay's hex fields; the other
-/// fragments are skipped. Streamed with DTDs prohibited and no resolver, so an upload can never fetch or expand an
+/// names in any letter case. Every InstantaneousDemand becomes a reading with the relay's hex fields; every
+/// CurrentSummationDelivered (or CurrentSummation) and PriceCluster is read by <see cref="CapturedReading"/> into the
+/// relay's captured record line, where a fragment without a readable value is kept as a failure and never refuses
+/// the envelope (its demand readings still count); the other fragments are skipped. Streamed with DTDs prohibited and no resolver, so an upload can never fetch or expand an
 /// entity, and nested no deeper than a real envelope. An envelope is taken whole or refused whole. Never throws
 /// for any input; a refusal's reason quotes no input beyond a short escaped preview.
 /// </summary>
@@ -35,13 +38,14 @@ public static class UploadParser
         CloseInput = false,
     };
 
-    public static UploadParse Parse(ReadOnlyMemory<byte> body)
+    /// <summary>Parses <paramref name="body"/>; a captured fragment without a TimeStamp is given <paramref name="receivedAt"/>.</summary>
+    public static UploadParse Parse(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
     {
         try
         {
             using var stream = new MemoryStream(body.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, Settings);
-            return ReadEnvelope(reader);
+            return ReadEnvelope(reader, receivedAt);
         }
         catch (XmlException ex)
         {
@@ -53,7 +57,7 @@ public static class UploadParser
         }
     }
 
-    private static UploadParse ReadEnvelope(XmlReader reader)
+    private static UploadParse ReadEnvelope(XmlReader reader, DateTimeOffset receivedAt)
     {
         if (reader.MoveToContent() != XmlNodeType.Element || !Is(reader.LocalName, EnvelopeName))
         {
@@ -71,6 +75,7 @@ public static class UploadParser
         }
 
         var demands = new List<InstantaneousDemand>();
+        var captured = new List<UploadedCapture>();
         if (!reader.IsEmptyElement)
         {
             reader.Read();
@@ -80,6 +85,15 @@ public static class UploadParser
                 {
                     // Loose text between fragments is ignored, like the relay's whitespace.
                     if (!reader.Read()) return UploadParse.Refused("the envelope is not closed");
+                    continue;
+                }
+                if (CapturedKind(reader.LocalName) is { } kind)
+                {
+                    if (captured.Count == MaxReadingsPerUpload) return UploadParse.Refused($"more than {MaxReadingsPerUpload} summation or price fragments in one upload");
+                    // The fragment's own XML, read by the same parser as a polled reply: no second copy of its fields' rules.
+                    // Ill-formed XML throws here and refuses the envelope; a fragment that is merely incomplete does not.
+                    var fragment = reader.ReadOuterXml();
+                    captured.Add(new UploadedCapture(kind, CapturedReading.Parse(fragment, kind, receivedAt)));
                     continue;
                 }
                 if (!Is(reader.LocalName, DemandName))
@@ -97,7 +111,7 @@ public static class UploadParser
         while (reader.Read())
         {
         }
-        return new UploadParse(macId, demands, null);
+        return new UploadParse(macId, demands, captured, null);
     }
 
     // Positioned on <InstantaneousDemand>; leaves the reader after its end tag.
@@ -132,6 +146,11 @@ public static class UploadParser
         if (!outcome.IsReading) return (null, "InstantaneousDemand: " + outcome.Detail);
         return (outcome.Reading, null);
     }
+
+    private static RecordKind? CapturedKind(string name) =>
+        Is(name, "CurrentSummationDelivered") || Is(name, "CurrentSummation") ? RecordKind.Summation
+        : Is(name, "PriceCluster") ? RecordKind.Price
+        : null;
 
     private static bool Is(string name, string expected) => name.Equals(expected, StringComparison.OrdinalIgnoreCase);
 }

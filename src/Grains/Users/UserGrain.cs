@@ -48,6 +48,7 @@ public sealed partial class UserGrain(
     private IReadingSource? _source;
     private bool _writesFailing;
     private readonly RecentTimeStamps _recentPushed = new(64);
+    private readonly Dictionary<RecordKind, RecentTimeStamps> _recentCaptured = [];
     private IGrainTimer? _silenceWatch;
     private DateTimeOffset _lastPushedAt;
 
@@ -255,8 +256,28 @@ public sealed partial class UserGrain(
                 repeats++;
             }
         }
+        LogPushedCaptures(envelope.Captured, receivedAt);
         LogUploaded(CloudId, envelope.Demands.Count, logged, repeats);
         return new UploadResult(UploadStatus.Accepted, logged, repeats);
+    }
+
+    // A push user keeps every summation and price fragment its gateway sends (Every is about asking, and a push
+    // gateway is never asked), each kind only while its capture switch is on. A fragment without a readable value
+    // is counted as failed and skipped; a TimeStamp of a kind already logged in this activation is a re-send.
+    private void LogPushedCaptures(IReadOnlyList<PushedCapture> captured, DateTimeOffset receivedAt)
+    {
+        foreach (var pushed in captured)
+        {
+            if (RecordKind.Named(pushed.Kind) is not { } kind || !_captures.Enabled.Contains(kind)) continue;
+            if (pushed.Line is null)
+            {
+                CaptureFailed(kind, pushed.Failure ?? "Malformed", pushed.Detail);
+                continue;
+            }
+            if (!_recentCaptured.TryGetValue(kind, out var recent)) _recentCaptured[kind] = recent = new RecentTimeStamps(64);
+            if (!kind.Format.TryRead(pushed.Line, out var timeStamp) || recent.Contains(timeStamp)) continue;
+            if (LogCaptured(kind, receivedAt, pushed.Line)) recent.Add(timeStamp);
+        }
     }
 
     // Binds a fresh secret when the user becomes a push user or asks for a new URL; returns its hash, or null.
