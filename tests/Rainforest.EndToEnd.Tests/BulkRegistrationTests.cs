@@ -64,6 +64,30 @@ public sealed class BulkRegistrationTests(RedisSiloFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_push_user_created_in_bulk_gets_its_upload_url_once_and_the_url_takes_its_gateway_readings()
+    {
+        using var api = _silo.CreateClient();
+        using var gateway = _silo.CreateClient(apiKey: null);
+
+        var created = JsonDocument.Parse(await (await PostBulkAsync(api, new object[] { new { cloud_id = "b40001", source = "push" } }))
+            .Content.ReadAsStringAsync()).RootElement[0];
+        AssertResult(created, "b40001", "created");
+        var url = created.GetProperty("uploader").GetProperty("url").GetString()!;
+
+        var at = Uploads.GatewaySeconds(DateTimeOffset.UtcNow);
+        var upload = await Uploads.PostAsync(gateway, url, Uploads.Only(Uploads.Gateway, Uploads.Demand(at)));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(1, (await SystemUnderTest.GetJsonAsync(api, "/api/users/b40001")).GetProperty("total_events_logged").GetInt64());
+
+        // Posted again unchanged: the URL stays secret and keeps working.
+        var again = JsonDocument.Parse(await (await PostBulkAsync(api, new object[] { new { cloud_id = "b40001", source = "push" } }))
+            .Content.ReadAsStringAsync()).RootElement[0];
+        AssertResult(again, "b40001", "unchanged");
+        Assert.False(again.TryGetProperty("uploader", out _), again.GetRawText());
+        Assert.Equal(HttpStatusCode.OK, (await Uploads.PostAsync(gateway, url, Uploads.Only(Uploads.Gateway, Uploads.Demand(at + 6)))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_an_array_of_at_most_ten_thousand_or_a_wrong_key_changes_nothing()
     {
         using var api = _silo.CreateClient();

@@ -68,13 +68,13 @@ public static partial class BulkRegistrationEndpoints
             // Indexing a document's array walks it from the start; one pass hands every item its position.
             var users = items.EnumerateArray().ToArray();
             await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (i, token) =>
-                results[i] = await RegisterOneAsync(users[i], grains, json, request.HttpContext.RequestServices, logger));
+                results[i] = await RegisterOneAsync(users[i], grains, json, request, logger));
             return TypedResults.Ok(results);
         }
     }
 
     private static async Task<BulkRegistrationResult> RegisterOneAsync(
-        JsonElement item, IGrainFactory grains, JsonSerializerOptions json, IServiceProvider services, ILogger logger)
+        JsonElement item, IGrainFactory grains, JsonSerializerOptions json, HttpRequest request, ILogger logger)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -102,7 +102,7 @@ public static partial class BulkRegistrationEndpoints
 
         // The single-user route's rules, run here per item instead of by the framework per request.
         var failures = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(body!, new ValidationContext(body!, services, null), failures, validateAllProperties: true))
+        if (!Validator.TryValidateObject(body!, new ValidationContext(body!, request.HttpContext.RequestServices, null), failures, validateAllProperties: true))
         {
             var errors = failures
                 .SelectMany(f => (f.MemberNames.Any() ? f.MemberNames : [""]).Select(m => (Field: JsonName(m, json), f.ErrorMessage ?? "is invalid.")))
@@ -113,8 +113,12 @@ public static partial class BulkRegistrationEndpoints
 
         try
         {
-            var result = await grains.GetGrain<IUserGrain>(id.Value).RegisterAsync(body!.ToRegistration());
-            return new BulkRegistrationResult(id.Value, JsonNamingPolicy.SnakeCaseLower.ConvertName(result.ToString()));
+            var (secret, secretHash) = UserEndpoints.NewUploadSecret(body!);
+            var result = await grains.GetGrain<IUserGrain>(id.Value).RegisterAsync(body!.ToRegistration(secretHash));
+            return new BulkRegistrationResult(id.Value, JsonNamingPolicy.SnakeCaseLower.ConvertName(result.ToString()))
+            {
+                Uploader = await UserEndpoints.TakenUploaderAsync(grains, id, secret, secretHash, request),
+            };
         }
         catch (GatewayAddressRefusedException refused)
         {

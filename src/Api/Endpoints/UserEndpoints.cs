@@ -30,9 +30,7 @@ public static class UserEndpoints
         [FromRoute(Name = "cloud_id")] CloudId id, [FromBody] UserRegistrationBody body, IGrainFactory grains, HttpRequest request)
     {
         var user = grains.GetGrain<IUserGrain>(id.Value);
-        // Made here so the secret never leaves this process: the cluster only ever sees its hash.
-        var secret = body.IsPush ? UploadSecret.Generate() : null;
-        var secretHash = secret is null ? null : UploadSecret.HashKey(UploadSecret.Hash(secret));
+        var (secret, secretHash) = NewUploadSecret(body);
         RegistrationResult result;
         try
         {
@@ -46,10 +44,9 @@ public static class UserEndpoints
         }
         var snapshot = await user.GetAsync();
         var response = UserResponse.From(snapshot!, result);
-        // The user took this secret only when it became a push user or asked for a new URL: only then is it shown.
-        if (secretHash is not null && await grains.GetGrain<IUploaderSecretGrain>(secretHash).GetCloudIdAsync() == id.Value)
+        if (await TakenUploaderAsync(grains, id, secret, secretHash, request) is { } uploader)
         {
-            response = response with { Uploader = new UploaderResponse(UploadUrl(request, secret!)) };
+            response = response with { Uploader = uploader };
         }
         return result == RegistrationResult.Created
             ? TypedResults.Created($"/api/users/{id}", response)
@@ -100,8 +97,22 @@ public static class UserEndpoints
         return TypedResults.Ok(record.RootElement.Clone());
     }
 
+    // Made here so the secret never leaves this process: the cluster only ever sees its hash.
+    internal static (string? Secret, string? Hash) NewUploadSecret(UserRegistrationBody body)
+    {
+        var secret = body.IsPush ? UploadSecret.Generate() : null;
+        return (secret, secret is null ? null : UploadSecret.HashKey(UploadSecret.Hash(secret)));
+    }
+
+    // The user took this secret only when it became a push user or asked for a new URL: only then is it shown.
+    internal static async Task<UploaderResponse?> TakenUploaderAsync(IGrainFactory grains, CloudId id, string? secret,
+        string? secretHash, HttpRequest request) =>
+        secretHash is not null && await grains.GetGrain<IUploaderSecretGrain>(secretHash).GetCloudIdAsync() == id.Value
+            ? new UploaderResponse(UploadUrl(request, secret!))
+            : null;
+
     // Absolute, from how this request reached us, so it can be typed into the gateway as it is.
-    private static string UploadUrl(HttpRequest request, string secret) =>
+    internal static string UploadUrl(HttpRequest request, string secret) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}{UploaderEndpoints.Route.Replace("{secret}", secret, StringComparison.Ordinal)}";
 
     private static ProblemHttpResult UnknownUser(CloudId id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
