@@ -12,6 +12,7 @@ public sealed class SiloProcess : ServerProcess
 
     private readonly Dictionary<string, string> _settings;
     private readonly Dictionary<string, string> _environment;
+    private readonly string[] _switches;
 
     /// <param name="dataDirectory">The silo's disk: logs, folder archive, key ring; the working directory.</param>
     /// <param name="settings">Configuration on the command line, over the defaults below.</param>
@@ -19,9 +20,12 @@ public sealed class SiloProcess : ServerProcess
     /// <param name="environment">Extra environment variables (e.g. AWS credentials).</param>
     /// <param name="transcriptPath">A file that keeps every line of output (the in-memory output keeps the last ones).</param>
     /// <param name="alsoListenOn">Further addresses to listen on, each on a port of its own.</param>
+    /// <param name="switches">Command-line switches before the settings (e.g. <c>--demo</c>).</param>
     public SiloProcess(string dataDirectory, IDictionary<string, string>? settings = null, ProcessHost? host = null,
-        IDictionary<string, string>? environment = null, string? transcriptPath = null, IEnumerable<IPAddress>? alsoListenOn = null)
+        IDictionary<string, string>? environment = null, string? transcriptPath = null, IEnumerable<IPAddress>? alsoListenOn = null,
+        IEnumerable<string>? switches = null)
     {
+        _switches = [.. switches ?? []];
         DataDirectory = dataDirectory;
         TranscriptPath = transcriptPath;
         Host = host ?? ProcessHost.Loopback;
@@ -72,7 +76,7 @@ public sealed class SiloProcess : ServerProcess
         var dll = RepositoryPaths.ProgramDll("Silo", "Rainforest.Silo");
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         await StartProcessAsync(
-            () => Host.Start("dotnet", [dll, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")], _environment,
+            () => Host.Start("dotnet", [dll, .. _switches, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")], _environment,
                 workingDirectory: DataDirectory, transcriptPath: TranscriptPath),
             async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode,
             timeout ?? TimeSpan.FromSeconds(90));
