@@ -7,12 +7,13 @@ using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
-//        [register=single|bulk] [chunk=1000] [ids=consecutive|spread]
+//        [register=single|bulk] [chunk=1000] [ids=consecutive|spread] [source=relay|local]
 //        … -- push [users=1000] [seconds=30] [concurrency=32]   (uploads one silo accepts a second; see PushBenchmark)
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
 // user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
 // window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
-// stops after registering. Build src/Silo in Release first.
+// stops after registering. source=local registers local users that the silo asks at the simulator's EAGLE-200
+// local API (loopback allowed for the benchmark) instead of relay users. Build src/Silo in Release first.
 var settings = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "true");
 var users = int.Parse(settings.GetValueOrDefault("users", "1000"));
 var seconds = int.Parse(settings.GetValueOrDefault("seconds", "60"));
@@ -21,6 +22,7 @@ var faulty = int.Parse(settings.GetValueOrDefault("faulty", "0"));
 var bulk = settings.GetValueOrDefault("register", "single") == "bulk";
 var chunk = int.Parse(settings.GetValueOrDefault("chunk", "1000"));
 var spread = settings.GetValueOrDefault("ids", "consecutive") == "spread";
+var local = settings.GetValueOrDefault("source", "relay") == "local";
 var useRedis = settings.ContainsKey("redis") || siloCount > 1;
 var period = TimeSpan.FromSeconds(6);
 if (settings.ContainsKey("push"))
@@ -40,7 +42,7 @@ if (settings.ContainsKey("push"))
 }
 
 Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}"
-    + (bulk ? $" register=bulk chunk={chunk}" : "") + (spread ? " ids=spread" : ""));
+    + (bulk ? $" register=bulk chunk={chunk}" : "") + (spread ? " ids=spread" : "") + (local ? " source=local" : ""));
 await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
 var redis = new RedisServer();
 if (useRedis) await redis.InitializeAsync();
@@ -59,6 +61,7 @@ try
             ["Orleans:ServiceId"] = "bench",
         };
         if (useRedis) config["ConnectionStrings:Redis"] = redis.ConnectionString;
+        if (local) config["Rainforest:Sources:Local:AllowedNetworks:0"] = "127.0.0.0/8";
         var directory = Path.Combine(root, "silo" + i);
         Directory.CreateDirectory(directory);
         var silo = new SiloProcess(directory, config);
@@ -88,7 +91,9 @@ try
         var chunks = ids.Chunk(chunk).ToList();
         await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = clients.Length }, async (c, ct) =>
         {
-            var body = chunks[c].Select(id => new { cloud_id = id, user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) });
+            var body = chunks[c].Select(id => local
+                ? (object)new { cloud_id = id, source = "local", gateway_url = simulator.BaseUrl.ToString(), install_code = SimulatedAccount.DefaultInstallCode(id) }
+                : new { cloud_id = id, user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) });
             var response = await clients[c % clients.Length].PostAsJsonAsync("/api/users", body, ct);
             response.EnsureSuccessStatusCode();
             var created = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).EnumerateArray()
@@ -101,8 +106,9 @@ try
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
         {
             var client = clients[Convert.ToInt32(id, 16) % clients.Length];
-            var response = await client.PostAsJsonAsync($"/api/users/{id}",
-                new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
+            var response = await client.PostAsJsonAsync($"/api/users/{id}", local
+                ? (object)new { source = "local", gateway_url = simulator.BaseUrl.ToString(), install_code = SimulatedAccount.DefaultInstallCode(id) }
+                : new { user_email = SimulatedAccount.DefaultUser(id), user_pw = SimulatedAccount.DefaultPassword(id) }, ct);
             response.EnsureSuccessStatusCode();
         });
     }
