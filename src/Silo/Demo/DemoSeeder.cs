@@ -54,10 +54,11 @@ public sealed class DemoSeeder(
         for (var i = options.Users + LocalUsers + 1; i <= options.Users + LocalUsers + PushUsers; i++)
         {
             var cloudId = CloudIdOf(i);
-            // As the create route does: the secret stays in this process, the cluster keeps only its hash.
+            // As the create route does: the secret stays in this process, the cluster keeps only its hash. A new URL
+            // each start, since a restarted demo (on Redis) keeps its users but not the secrets its gateways knew.
             var secret = UploadSecret.Generate();
             await grains.GetGrain<IUserGrain>(cloudId).RegisterAsync(
-                UserRegistration.Push(UploadSecret.HashKey(UploadSecret.Hash(secret))));
+                UserRegistration.Push(UploadSecret.HashKey(UploadSecret.Hash(secret)), newUploadUrl: true));
             var uploadUrl = new Uri(self, UploaderEndpoints.Route.Replace("{secret}", secret, StringComparison.Ordinal));
             simulator.Uploaders.Start(cloudId, uploadUrl, UploadEvery);
         }
