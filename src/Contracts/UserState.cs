@@ -32,4 +32,6 @@ public enum PollErrorKind
     AddressRefused,
     /// <summary>A push user's gateway has uploaded no reading for longer than the configured silence.</summary>
     Silent,
+    /// <summary>Every gateway connection this silo may open was busy (its descriptor budget); the gateway was not asked.</summary>
+    ConnectionsBusy,
 }

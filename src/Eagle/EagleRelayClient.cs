@@ -2,6 +2,8 @@ using System.Buffers;
 using Rainforest.Domain.HourFiles;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Rainforest.Eagle.Connections;
 
 namespace Rainforest.Eagle;
 
@@ -14,9 +16,18 @@ public sealed partial class EagleRelayClient
     private readonly HttpClient _http;
     private readonly EagleRelayOptions _options;
     private readonly ILogger _logger;
+    private readonly RelayConnectionGate? _gate;
 
     public EagleRelayClient(HttpClient http, IOptions<EagleRelayOptions> options, ILogger<EagleRelayClient> logger)
+        : this(http, options, logger, null)
     {
+    }
+
+    /// <param name="gate">Bounds the requests in flight to the connections the descriptor budget allows.</param>
+    [ActivatorUtilitiesConstructor]
+    public EagleRelayClient(HttpClient http, IOptions<EagleRelayOptions> options, ILogger<EagleRelayClient> logger, RelayConnectionGate? gate)
+    {
+        _gate = gate;
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -76,6 +87,27 @@ public sealed partial class EagleRelayClient
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(timeout);
+        // At most half the timeout in the queue: what is left must still carry the request and its reply.
+        var patience = timeout / 2;
+        if (_gate is not null && !await _gate.EnterAsync(patience, cancellationToken).ConfigureAwait(false))
+        {
+            return RelayOutcome.ConnectionsBusy(
+                $"all {_gate.Capacity} relay connections this silo may open stayed busy for {Describe(patience)} (Rainforest:Descriptors)");
+        }
+
+        try
+        {
+            return await SendWithinAsync(credentials, command, parse, timeout, budget, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate?.Leave();
+        }
+    }
+
+    private async Task<RelayOutcome> SendWithinAsync(EagleCredentials credentials, byte[] command, Func<string, RelayOutcome> parse, TimeSpan timeout,
+        CancellationTokenSource budget, CancellationToken cancellationToken)
+    {
         using var request = CreateRequest(credentials, command);
         try
         {
@@ -106,6 +138,10 @@ public sealed partial class EagleRelayClient
             return ex.InnerException is TimeoutException && !budget.IsCancellationRequested
                 ? RelayOutcome.Timeout("connecting to the relay timed out")
                 : RelayOutcome.Timeout($"no complete reply from the relay within {Describe(timeout)}");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is ConnectionsExhausted exhausted)
+        {
+            return RelayOutcome.ConnectionsBusy(exhausted.Message);
         }
         catch (HttpRequestException ex)
         {

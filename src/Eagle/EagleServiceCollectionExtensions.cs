@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Rainforest.Domain.Descriptors;
+using Rainforest.Eagle.Connections;
 using Rainforest.Eagle.Local;
 using Rainforest.Eagle.Uploader;
 
@@ -28,12 +30,15 @@ public static class EagleServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EagleRelayOptions>, EagleRelayOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EagleRelayStartupWarnings>());
+        // Without a descriptor budget (a host that does not poll), only MaxConnectionsPerServer bounds the relay.
+        services.TryAddSingleton(provider => new RelayConnectionGate(RelayConnections(provider)));
 
         services.AddHttpClient<EagleRelayClient>()
             // The client enforces RequestTimeout per call with its own token; HttpClient's timeout would blur Timeout vs caller cancel.
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
-                CreatePrimaryHandler(provider.GetRequiredService<IOptions<EagleRelayOptions>>().Value))
+                CreatePrimaryHandler(provider.GetRequiredService<IOptions<EagleRelayOptions>>().Value, RelayConnections(provider),
+                    provider.GetService<DescriptorBudget>()?.Connections))
             // PooledConnectionLifetime already recycles connections; rebuilding the handler would only drop the pool.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // One "sending/received" log pair per poll per user is noise at this volume; the client logs failures itself.
@@ -66,7 +71,10 @@ public static class EagleServiceCollectionExtensions
             .Bind(configuration.GetSection(LocalSourceOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalSourceOptions>, LocalSourceOptionsValidator>());
-        services.TryAddSingleton(provider => new GatewayNetworks(provider.GetRequiredService<IOptions<LocalSourceOptions>>()));
+        services.TryAddSingleton(provider => new GatewayNetworks(provider.GetRequiredService<IOptions<LocalSourceOptions>>())
+        {
+            Connections = provider.GetService<DescriptorBudget>()?.Connections,
+        });
 
         services.AddHttpClient<EagleLocalClient>()
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
@@ -94,11 +102,18 @@ public static class EagleServiceCollectionExtensions
         return services;
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler(EagleRelayOptions options)
+    // The relay is one server: its pool may hold as many connections as the descriptor budget gives all gateways.
+    private static int RelayConnections(IServiceProvider provider)
+    {
+        var configured = provider.GetRequiredService<IOptions<EagleRelayOptions>>().Value.MaxConnectionsPerServer;
+        return provider.GetService<DescriptorBudget>() is { } budget ? Math.Min(configured, budget.Connections.Capacity) : configured;
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler(EagleRelayOptions options, int maxConnections, DescriptorSlots? slots)
     {
         var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            MaxConnectionsPerServer = maxConnections,
             PooledConnectionLifetime = PooledConnectionLifetime,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             // Below the request budget so an unreachable host is reported as such, not as a slow reply.
@@ -111,6 +126,7 @@ public static class EagleServiceCollectionExtensions
             // Passwords are user-chosen; send non-ASCII ones as UTF-8 instead of failing the request.
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
         };
+        if (slots is not null) handler.ConnectCallback = BudgetedConnection.Callback(slots);
 
         if (!options.VerifyCertificate)
         {

@@ -51,6 +51,8 @@ public sealed record RelayOutcome(RelayOutcomeKind Kind, InstantaneousDemand? Re
 
     public static RelayOutcome AddressRefused(string detail) => new(RelayOutcomeKind.AddressRefused, null, detail);
 
+    public static RelayOutcome ConnectionsBusy(string detail) => new(RelayOutcomeKind.ConnectionsBusy, null, detail);
+
     private static string WithBodyPreview(string reason, string? body) =>
         body is null ? reason : $"{reason}; body starts \"{TextPreview.Of(body)}\"";
 }

@@ -23,4 +23,6 @@ public enum RelayOutcomeKind
     MeterNotDelivering,
     /// <summary>A local gateway's host resolved only to addresses outside the allowed networks; nothing was connected to.</summary>
     AddressRefused,
+    /// <summary>Every gateway connection this silo may open (its descriptor budget) was busy; nothing was sent.</summary>
+    ConnectionsBusy,
 }

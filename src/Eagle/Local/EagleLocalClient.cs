@@ -140,6 +140,10 @@ public sealed partial class EagleLocalClient
                 ? RelayOutcome.Timeout("connecting to the gateway timed out")
                 : RelayOutcome.Timeout($"no complete reply from the gateway within {_options.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"));
         }
+        catch (HttpRequestException ex) when (Find<Connections.ConnectionsExhausted>(ex) is { } exhausted)
+        {
+            return (null, RelayOutcome.ConnectionsBusy(exhausted.Message));
+        }
         catch (HttpRequestException ex) when (Find<GatewayAddressRefused>(ex) is { } refused)
         {
             return (null, RelayOutcome.AddressRefused(refused.Message));

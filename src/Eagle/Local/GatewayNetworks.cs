@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Rainforest.Domain.Descriptors;
+using Rainforest.Eagle.Connections;
 
 namespace Rainforest.Eagle.Local;
 
@@ -20,6 +22,9 @@ public sealed class GatewayNetworks
 
     public GatewayNetworks(IEnumerable<string> cidrs) =>
         _allowed = [.. cidrs.Select(c => IPNetwork.Parse(c.Trim()))];
+
+    /// <summary>The descriptor budget's connection slots: each local gateway is a server of its own, so the handler has no global cap.</summary>
+    public DescriptorSlots? Connections { get; init; }
 
     public bool IsAllowed(IPAddress address)
     {
@@ -67,21 +72,16 @@ public sealed class GatewayNetworks
         SocketException? last = null;
         foreach (var address in allowed)
         {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            // A slot before each socket; a connect that fails gives it back before the next address is tried.
+            BudgetedConnection.Acquire(Connections);
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
+                return await BudgetedConnection.ConnectAsync(new IPEndPoint(address, endpoint.Port), address.AddressFamily, Connections, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (SocketException ex)
             {
-                socket.Dispose();
                 last = ex;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
             }
         }
 

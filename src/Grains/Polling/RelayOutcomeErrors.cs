@@ -16,6 +16,7 @@ public static class RelayOutcomeErrors
         RelayOutcomeKind.Malformed => PollErrorKind.Malformed,
         RelayOutcomeKind.MeterNotDelivering => PollErrorKind.MeterNotDelivering,
         RelayOutcomeKind.AddressRefused => PollErrorKind.AddressRefused,
+        RelayOutcomeKind.ConnectionsBusy => PollErrorKind.ConnectionsBusy,
         _ => PollErrorKind.Incomplete,
     };
 }

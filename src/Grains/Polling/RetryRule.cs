@@ -2,7 +2,7 @@ namespace Rainforest.Grains.Polling;
 
 /// <summary>
 /// When a user may be polled again after a poll. A reading that was refused or could not be read is no outage
-/// (the next slot); rejected credentials wait minutes, not seconds; a gateway that is down or slow is backed off.
+/// (the next slot), nor is a silo whose gateway connections were all busy; rejected credentials wait minutes, not seconds; a gateway that is down or slow is backed off.
 /// </summary>
 public sealed class RetryRule(TimeSpan period, TimeSpan credentialsRejectedRetry, TimeSpan backoffCap, Random? random = null)
 {
@@ -16,7 +16,7 @@ public sealed class RetryRule(TimeSpan period, TimeSpan credentialsRejectedRetry
         error switch
         {
             PollErrorKind.None or PollErrorKind.StaleReading or PollErrorKind.Malformed or PollErrorKind.Incomplete
-                or PollErrorKind.MeterNotDelivering => now,
+                or PollErrorKind.MeterNotDelivering or PollErrorKind.ConnectionsBusy => now,
             PollErrorKind.CredentialsRejected => started + credentialsRejectedRetry,
             _ => started + FailureBackoff.After(consecutiveFailures, period, backoffCap, random),
         };
