@@ -60,5 +60,5 @@ public sealed class HourLogTests : IDisposable
     }
 
     private static OpenFileBudget Budget(int capacity) =>
-        new(Options.Create(new LogsOptions { MaxOpenFiles = capacity }));
+        new(new Rainforest.Domain.Descriptors.DescriptorSlots(capacity));
 }

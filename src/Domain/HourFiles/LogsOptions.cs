@@ -16,7 +16,7 @@ public sealed class LogsOptions
     /// <summary>Skip a reading identical to the previous one (same gateway timestamp). The original logged them.</summary>
     public bool SkipRepeats { get; set; }
 
-    /// <summary>Hour files kept open at once; unset = the process's descriptor limit less a reserve.</summary>
+    /// <summary>At most this many hour files kept open at once; unset = the hour-file share of the descriptor budget (<c>Rainforest:Descriptors</c>).</summary>
     [Range(0, int.MaxValue)]
     public int? MaxOpenFiles { get; set; }
 }

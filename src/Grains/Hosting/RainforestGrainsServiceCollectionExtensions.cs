@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rainforest.Domain.Descriptors;
 using Rainforest.Domain.HourFiles;
 using Rainforest.Eagle;
 using Rainforest.Grains.Capture;
@@ -32,7 +33,16 @@ public static class RainforestGrainsServiceCollectionExtensions
         services.AddSingleton<ReadingSources>();
         services.AddSingleton<GatewayPasswordProtector>();
         services.AddSingleton<PollingMetrics>();
-        services.AddSingleton<OpenFileBudget>();
+        services.AddOptions<DescriptorOptions>().Bind(configuration.GetSection(DescriptorOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => DescriptorBudget.ForThisProcess(
+            provider.GetRequiredService<IOptions<DescriptorOptions>>().Value,
+            provider.GetRequiredService<IOptions<LogsOptions>>().Value.MaxOpenFiles,
+            provider.GetRequiredService<IOptions<EagleRelayOptions>>().Value.MaxConnectionsPerServer));
+        services.AddSingleton(provider => new OpenFileBudget(provider.GetRequiredService<DescriptorBudget>()));
+        services.AddSingleton<DescriptorMetrics>();
+        // Before the silo starts: the budget is made (or the start refused) while few descriptors are open.
+        services.AddHostedService<DescriptorBudgetReport>();
         services.AddMetrics();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);

@@ -27,7 +27,8 @@ public static class SiloHostingExtensions
         var gatewayPort = endpoints.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
 
         services.AddRainforestPolling(configuration);
-        services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<DescriptorBudgetCheck>("descriptors", tags: [HealthEndpoints.ReadyTag]);
 
         builder.UseOrleans(silo =>
         {
