@@ -37,7 +37,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
     }
 
     /// <summary>A silo with its own data directory, joined to this system's Redis and simulator.</summary>
-    public SiloProcess AddSilo(IDictionary<string, string>? settings = null, bool withRedis = true)
+    public SiloProcess AddSilo(IDictionary<string, string>? settings = null, bool withRedis = true, int? descriptorLimit = null)
     {
         var directory = Path.Combine(Root, "silo" + _silos.Count);
         Directory.CreateDirectory(directory);
@@ -50,7 +50,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         };
         if (withRedis) all["ConnectionStrings:Redis"] = Redis.ConnectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        var silo = new SiloProcess(directory, all);
+        var silo = new SiloProcess(directory, all, descriptorLimit: descriptorLimit);
         _silos.Add(silo);
         return silo;
     }

@@ -32,7 +32,7 @@ public static class HourFiles
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static IEnumerable<string> CompleteLines(string path)
+    public static IEnumerable<string> CompleteLines(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);

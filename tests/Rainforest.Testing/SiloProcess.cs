@@ -13,6 +13,7 @@ public sealed class SiloProcess : ServerProcess
     private readonly Dictionary<string, string> _settings;
     private readonly Dictionary<string, string> _environment;
     private readonly string[] _switches;
+    private readonly int? _descriptorLimit;
 
     /// <param name="dataDirectory">The silo's disk: logs, folder archive, key ring; the working directory.</param>
     /// <param name="settings">Configuration on the command line, over the defaults below.</param>
@@ -21,10 +22,12 @@ public sealed class SiloProcess : ServerProcess
     /// <param name="transcriptPath">A file that keeps every line of output (the in-memory output keeps the last ones).</param>
     /// <param name="alsoListenOn">Further addresses to listen on, each on a port of its own.</param>
     /// <param name="switches">Command-line switches before the settings (e.g. <c>--demo</c>).</param>
+    /// <param name="descriptorLimit">Starts the silo under <c>ulimit -n</c> of this many open files.</param>
     public SiloProcess(string dataDirectory, IDictionary<string, string>? settings = null, ProcessHost? host = null,
         IDictionary<string, string>? environment = null, string? transcriptPath = null, IEnumerable<IPAddress>? alsoListenOn = null,
-        IEnumerable<string>? switches = null)
+        IEnumerable<string>? switches = null, int? descriptorLimit = null)
     {
+        _descriptorLimit = descriptorLimit;
         _switches = [.. switches ?? []];
         DataDirectory = dataDirectory;
         TranscriptPath = transcriptPath;
@@ -75,9 +78,13 @@ public sealed class SiloProcess : ServerProcess
     {
         var dll = RepositoryPaths.ProgramDll("Silo", "Rainforest.Silo");
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        string[] arguments = [dll, .. _switches, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")];
         await StartProcessAsync(
-            () => Host.Start("dotnet", [dll, .. _switches, .. _settings.Select(kv => $"--{kv.Key}={kv.Value}")], _environment,
-                workingDirectory: DataDirectory, transcriptPath: TranscriptPath),
+            () => _descriptorLimit is { } limit
+                // The shell sets the limit for itself, then becomes dotnet with the arguments untouched.
+                ? Host.Start("bash", ["-c", $"ulimit -n {limit} && exec \"$0\" \"$@\"", "dotnet", .. arguments], _environment,
+                    workingDirectory: DataDirectory, transcriptPath: TranscriptPath)
+                : Host.Start("dotnet", arguments, _environment, workingDirectory: DataDirectory, transcriptPath: TranscriptPath),
             async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode,
             timeout ?? TimeSpan.FromSeconds(90));
     }
