@@ -9,6 +9,7 @@ using Rainforest.Simulator.Faults;
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
 //        [register=single|bulk] [chunk=1000] [ids=consecutive|spread] [source=relay|local]
 //        … -- push [users=1000] [seconds=30] [concurrency=32]   (uploads one silo accepts a second; see PushBenchmark)
+//        … -- restart [users=10000] [chunk=1000] [stop=graceful|kill]   (a silo starting with registered users; see RestartBenchmark)
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
 // user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
 // window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
@@ -25,6 +26,20 @@ var spread = settings.GetValueOrDefault("ids", "consecutive") == "spread";
 var local = settings.GetValueOrDefault("source", "relay") == "local";
 var useRedis = settings.ContainsKey("redis") || siloCount > 1;
 var period = TimeSpan.FromSeconds(6);
+if (settings.ContainsKey("restart"))
+{
+    var restartRoot = Path.Combine(Path.GetTempPath(), "rainforest-bench-" + Guid.NewGuid().ToString("n"));
+    Console.WriteLine($"restart users={users} chunk={chunk} stop={settings.GetValueOrDefault("stop", "graceful")} cores={Environment.ProcessorCount}");
+    try
+    {
+        await RestartBenchmark.RunAsync(users, chunk, settings.GetValueOrDefault("stop") == "kill", restartRoot);
+    }
+    finally
+    {
+        try { Directory.Delete(restartRoot, true); } catch (IOException) { }
+    }
+    return;
+}
 if (settings.ContainsKey("push"))
 {
     var pushRoot = Path.Combine(Path.GetTempPath(), "rainforest-bench-" + Guid.NewGuid().ToString("n"));

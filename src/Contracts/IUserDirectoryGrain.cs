@@ -25,6 +25,6 @@ public interface IUserDirectoryGrain : IGrainWithStringKey
     /// <summary>This shard's users matching <paramref name="query"/>: how many, per state, and <paramref name="take"/> of them after <paramref name="skip"/>.</summary>
     Task<UserPage> QueryAsync(UserQuery query, int skip, int take);
 
-    /// <summary>Wakes every user of this shard so polling resumes without any API call.</summary>
-    Task<int> WakeAllAsync();
+    /// <summary>This shard's registered users' Cloud IDs (what a silo wakes at start and after a silo's death).</summary>
+    Task<IReadOnlyList<string>> CloudIdsAsync();
 }

@@ -27,4 +27,10 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Makes sure a registered user is being polled (called after a silo starts).</summary>
     [OneWay]
     Task WakeAsync();
+
+    /// <summary>
+    /// Like <see cref="WakeAsync"/>, but answered once the user is active and its first poll is armed, so a silo can
+    /// wake many users a bounded number at a time.
+    /// </summary>
+    Task EnsureActiveAsync();
 }

@@ -55,9 +55,9 @@ public static class UserDirectory
             [.. users]);
     }
 
-    /// <summary>Wakes every registered user (one already polling ignores it); returns how many there are.</summary>
-    public static async Task<int> WakeAllUsersAsync(this IGrainFactory grains) =>
-        (await grains.AskEveryShardAsync(shard => shard.WakeAllAsync())).Sum();
+    /// <summary>Every registered user's Cloud ID, in shard order.</summary>
+    public static async Task<IReadOnlyList<string>> AllCloudIdsAsync(this IGrainFactory grains) =>
+        [.. (await grains.AskEveryShardAsync(shard => shard.CloudIdsAsync())).SelectMany(ids => ids)];
 
     /// <summary>Asks every shard at once and returns their answers in shard order.</summary>
     private static Task<T[]> AskEveryShardAsync<T>(this IGrainFactory grains, Func<IUserDirectoryGrain, Task<T>> ask) =>

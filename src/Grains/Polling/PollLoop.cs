@@ -46,6 +46,12 @@ public sealed class PollLoop(
 
     public void StartAtNextSlot() => ArmFor(schedule.NextSlotAfter(time.GetUtcNow()));
 
+    /// <summary>
+    /// Starts at the first slot at least <paramref name="lead"/> away: a slot closer than that would be polled late
+    /// by a busy silo (many users starting at once), so the user waits for its next slot instead.
+    /// </summary>
+    public void StartAtNextSlot(TimeSpan lead) => ArmFor(schedule.SlotAtOrAfter(time.GetUtcNow() + lead));
+
     public void Stop()
     {
         _timer?.Dispose();

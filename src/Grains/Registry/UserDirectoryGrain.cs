@@ -7,8 +7,7 @@ namespace Rainforest.Grains.Registry;
 /// refreshed by the users themselves (on every state change and counter flush, and on activation).
 /// </summary>
 public sealed class UserDirectoryGrain(
-    [PersistentState("directory", "Users")] IPersistentState<DirectoryShard> shard,
-    ILogger<UserDirectoryGrain> logger) : Grain, IUserDirectoryGrain
+    [PersistentState("directory", "Users")] IPersistentState<DirectoryShard> shard) : Grain, IUserDirectoryGrain
 {
     private readonly Dictionary<string, UserSummary> _summaries = [];
 
@@ -50,18 +49,8 @@ public sealed class UserDirectoryGrain(
         return Task.FromResult(new UserPage(matched, counts, page));
     }
 
-    Task<int> IUserDirectoryGrain.WakeAllAsync()
-    {
-        foreach (var id in shard.State.CloudIds)
-        {
-            GrainFactory.GetGrain<IUserGrain>(id).WakeAsync();
-        }
-        if (shard.State.CloudIds.Count > 0)
-        {
-            logger.LogDebug("Directory shard {Shard} woke {Count} users", this.GetPrimaryKeyString(), shard.State.CloudIds.Count);
-        }
-        return Task.FromResult(shard.State.CloudIds.Count);
-    }
+    Task<IReadOnlyList<string>> IUserDirectoryGrain.CloudIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. shard.State.CloudIds]);
 
     // Ordered by Cloud ID; a user that has not reported since this shard activated shows as polling, nothing counted yet.
     private IEnumerable<UserSummary> Summaries() => shard.State.CloudIds

@@ -78,9 +78,10 @@ public sealed partial class UserGrain(
 
         await RecoverCountersAsync();
         if (record.State.CredentialsRejected) _status.RestoreRejected();
-        if (IsPush) WatchSilence();
-        else _loop.StartAtNextSlot();
         if (!record.State.ReminderRegistered) await EnsureReminderAsync();
+        // Armed last, once the activation's own work is done, so that work cannot make the first poll late.
+        if (IsPush) WatchSilence();
+        else _loop.StartAtNextSlot(UserWakeUp.FirstPollLead);
         Report();
     }
 
@@ -140,6 +141,8 @@ public sealed partial class UserGrain(
         _credentials.Store(state, registration, gatewayUrl);
         _source = null;
         if (takesCounters) _counters.Adopt(registration.Counters!);
+        // A new user's record names the hour of its first poll, so that poll finds its hour entered and does not write again.
+        if (result == RegistrationResult.Created) _counters.EnterHour(new PollSchedule(CloudId, pollingOptions.Value.Period).NextSlotAfter(time.GetUtcNow()));
         try
         {
             await _writer.WriteAsync();
@@ -159,7 +162,7 @@ public sealed partial class UserGrain(
         if (result == RegistrationResult.Created)
         {
             // Both are stored before the answer; they do not depend on each other, so they wait together.
-            var reminder = this.RegisterOrUpdateReminder(KeepPollingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            var reminder = this.RegisterOrUpdateReminder(KeepPollingReminder, UserWakeUp.ReminderPeriod, UserWakeUp.ReminderPeriod);
             await Task.WhenAll(GrainFactory.Shard(CloudId).AddAsync(CloudId), reminder);
             // The reminder is in its table; the flag only spares a re-registration on activation, so it rides on
             // the record's next write instead of costing a second write per new user.
@@ -314,12 +317,18 @@ public sealed partial class UserGrain(
 
     Task IUserGrain.WakeAsync() => Task.CompletedTask; // activation does the work
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    Task IUserGrain.EnsureActiveAsync() => Task.CompletedTask; // answered once the activation has armed the first poll
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!record.State.Registered) DeactivateOnIdle();
         else if (IsPush) WatchSilence();
-        else if (!_loop.IsRunning) _loop.StartAtNextSlot();
-        return Task.CompletedTask;
+        else if (!_loop.IsRunning) _loop.StartAtNextSlot(UserWakeUp.FirstPollLead);
+        // A reminder registered with an older period takes the current one at its next tick (one write, once).
+        if (record.State.Registered && status.Period != UserWakeUp.ReminderPeriod)
+        {
+            await this.RegisterOrUpdateReminder(KeepPollingReminder, UserWakeUp.ReminderPeriod, UserWakeUp.ReminderPeriod);
+        }
     }
 
     private async Task<PollResult> PollOnceAsync(DateTimeOffset pollTime)
@@ -522,12 +531,15 @@ public sealed partial class UserGrain(
     {
         var recovery = _counters.RecoverFromHourFile(logsOptions.Value.Directory, CloudId);
         if (recovery.Recovered > 0) LogRecovered(CloudId, recovery.Recovered, recovery.Path);
-        if (recovery.Changed) await _writer.WriteAsync();
+        // A past hour's file that holds fewer lines than counted (shipped, or written on another silo) gets no more
+        // lines, and the next reading enters a new hour and writes: the lowered baseline need not cost a write at start.
+        var pastHourShrank = recovery.Recovered == 0 && record.State.CurrentHour != HourStamp.Of(time.GetUtcNow());
+        if (recovery.Changed && !pastHourShrank) await _writer.WriteAsync();
     }
 
     private async Task EnsureReminderAsync()
     {
-        await this.RegisterOrUpdateReminder(KeepPollingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(KeepPollingReminder, UserWakeUp.ReminderPeriod, UserWakeUp.ReminderPeriod);
         record.State.ReminderRegistered = true;
         await _writer.WriteAsync();
     }

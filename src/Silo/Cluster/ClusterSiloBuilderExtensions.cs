@@ -29,6 +29,7 @@ public static class ClusterSiloBuilderExtensions
         services.TryAddSingleton<LocalUserActivations>();
         services.AddSingleton<IConfigureGrainContextProvider>(sp => sp.GetRequiredService<LocalUserActivations>());
         services.TryAddSingleton<ClusterMetrics>();
+        services.TryAddSingleton<RegisteredUsers>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, UserHandoff>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WakeUsersOfDeadSilos>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, UserRebalancer>();

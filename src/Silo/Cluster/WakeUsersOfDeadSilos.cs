@@ -12,7 +12,7 @@ namespace Rainforest.Silo.Cluster;
 public sealed partial class WakeUsersOfDeadSilos(
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
-    IGrainFactory grains,
+    RegisteredUsers registeredUsers,
     IOptions<RainforestClusterOptions> options,
     ClusterMetrics metrics,
     ILogger<WakeUsersOfDeadSilos> logger) : MembershipWatcher(membership, localSilo)
@@ -26,7 +26,7 @@ public sealed partial class WakeUsersOfDeadSilos(
         LogSiloDied(string.Join(", ", change.Died));
         try
         {
-            var users = await RegisteredUsers.WakeAllAsync(grains);
+            var users = await registeredUsers.WakeAllAsync(cancellationToken);
             metrics.FailoverWake();
             LogWoke(users);
         }

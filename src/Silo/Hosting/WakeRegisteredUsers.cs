@@ -5,8 +5,9 @@ namespace Rainforest.Silo.Hosting;
 /// <summary>
 /// At silo start, wakes every registered user so polling resumes at once after a restart, without waiting
 /// for reminders or any API call. Runs in the background: a large directory must not delay readiness.
+/// Users are woken in the order of their slots, a bounded number at a time (see <see cref="RegisteredUsers"/>).
 /// </summary>
-public sealed class WakeRegisteredUsers(IGrainFactory grains, ILogger<WakeRegisteredUsers> logger) : IStartupTask
+public sealed class WakeRegisteredUsers(RegisteredUsers users, ILogger<WakeRegisteredUsers> logger) : IStartupTask
 {
     public Task Execute(CancellationToken cancellationToken)
     {
@@ -14,7 +15,7 @@ public sealed class WakeRegisteredUsers(IGrainFactory grains, ILogger<WakeRegist
         {
             try
             {
-                logger.LogInformation("Woke {Users} registered users", await RegisteredUsers.WakeAllAsync(grains));
+                logger.LogInformation("Woke {Users} registered users", await users.WakeAllAsync());
             }
             catch (Exception ex)
             {
