@@ -7,9 +7,10 @@ using Rainforest.Simulator.Accounts;
 using Rainforest.Simulator.Faults;
 
 // Usage: dotnet run -c Release --project bench/Rainforest.Benchmarks -- [users=1000] [seconds=60] [silos=1] [redis] [faulty=0]
-//        [register=single|bulk] [chunk=1000] [ids=consecutive|spread] [source=relay|local]
+//        [register=single|bulk] [chunk=1000] [ids=consecutive|spread] [source=relay|local] [env.NAME=value] [--Key=value]
 //        … -- push [users=1000] [seconds=30] [concurrency=32]   (uploads one silo accepts a second; see PushBenchmark)
 //        … -- restart [users=10000] [chunk=1000] [stop=graceful|kill]   (a silo starting with registered users; see RestartBenchmark)
+//        … -- idle [seconds=60] [settle=20] [redis] [env.NAME=value] [--Key=value]   (a silo with no users; see IdleBenchmark)
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
 // user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
 // window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
@@ -56,6 +57,21 @@ if (settings.ContainsKey("push"))
     return;
 }
 
+if (settings.ContainsKey("idle"))
+{
+    var idleRoot = Path.Combine(Path.GetTempPath(), "rainforest-bench-" + Guid.NewGuid().ToString("n"));
+    Console.WriteLine($"idle redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}");
+    try
+    {
+        await IdleBenchmark.RunAsync(settings, seconds, useRedis, idleRoot);
+    }
+    finally
+    {
+        try { Directory.Delete(idleRoot, true); } catch (IOException) { }
+    }
+    return;
+}
+
 Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}"
     + (bulk ? $" register=bulk chunk={chunk}" : "") + (spread ? " ids=spread" : "") + (local ? " source=local" : ""));
 await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
@@ -77,9 +93,10 @@ try
         };
         if (useRedis) config["ConnectionStrings:Redis"] = redis.ConnectionString;
         if (local) config["Rainforest:Sources:Local:AllowedNetworks:0"] = "127.0.0.0/8";
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("--", StringComparison.Ordinal))) config[key[2..]] = value;
         var directory = Path.Combine(root, "silo" + i);
         Directory.CreateDirectory(directory);
-        var silo = new SiloProcess(directory, config);
+        var silo = new SiloProcess(directory, config, environment: IdleBenchmark.SiloEnvironment(settings));
         await silo.StartAsync(TimeSpan.FromMinutes(3));
         silos.Add(silo);
     }

@@ -9,15 +9,18 @@ namespace Rainforest.Grains.Capture;
 /// </summary>
 public sealed class CaptureSchedule(CaptureOptions options)
 {
-    private readonly Dictionary<RecordKind, DateTimeOffset> _nextAt = [];
+    // Created at the first request: with captures off (the default) a user never asks.
+    private Dictionary<RecordKind, DateTimeOffset>? _nextAt;
 
-    public IReadOnlyList<RecordKind> Enabled { get; } =
+    public IReadOnlyList<RecordKind> Enabled { get; } = options is { Summation: false, Price: false } ? [] :
         [.. new[] { (options.Summation, RecordKind.Summation), (options.Price, RecordKind.Price) }.Where(k => k.Item1).Select(k => k.Item2)];
 
     /// <summary>The enabled kinds due at <paramref name="now"/>, the longest-waiting first.</summary>
     public IReadOnlyList<RecordKind> Due(DateTimeOffset now) =>
-        [.. Enabled.Where(kind => !_nextAt.TryGetValue(kind, out var at) || at <= now)
-            .OrderBy(kind => _nextAt.TryGetValue(kind, out var at) ? at : DateTimeOffset.MinValue)];
+        [.. Enabled.Where(kind => NextAt(kind) <= now).OrderBy(NextAt)];
 
-    public void Asked(RecordKind kind, DateTimeOffset at) => _nextAt[kind] = at + options.Every;
+    public void Asked(RecordKind kind, DateTimeOffset at) => (_nextAt ??= [])[kind] = at + options.Every;
+
+    private DateTimeOffset NextAt(RecordKind kind) =>
+        _nextAt is not null && _nextAt.TryGetValue(kind, out var at) ? at : DateTimeOffset.MinValue;
 }

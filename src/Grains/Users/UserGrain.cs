@@ -34,7 +34,8 @@ public sealed partial class UserGrain(
     private const string KeepPollingReminder = "keep-polling";
     private static readonly TimeSpan CaptureSlotMargin = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MinCaptureBudget = TimeSpan.FromSeconds(1);
-    private readonly HashSet<RecordKind> _failingCaptures = [];
+    // Created on first use: most users never capture, never fail a capture and are never pushed to.
+    private HashSet<RecordKind>? _failingCaptures;
 
     private readonly UserStatusTracker _status = new(time);
     private readonly StaleReadingGuard _staleReadings = new(pollingOptions.Value.AcceptClockResetAfter);
@@ -47,8 +48,8 @@ public sealed partial class UserGrain(
     private UserCredentials _credentials = null!;
     private IReadingSource? _source;
     private bool _writesFailing;
-    private readonly RecentTimeStamps _recentPushed = new(64);
-    private readonly Dictionary<RecordKind, RecentTimeStamps> _recentCaptured = [];
+    private RecentTimeStamps? _recentPushed;
+    private Dictionary<RecordKind, RecentTimeStamps>? _recentCaptured;
     private IGrainTimer? _silenceWatch;
     private DateTimeOffset _lastPushedAt;
 
@@ -242,7 +243,7 @@ public sealed partial class UserGrain(
                 pushed.Multiplier, pushed.Divisor, pushed.DigitsRight, pushed.DigitsLeft, pushed.SuppressLeadingZero);
             // A gateway re-sends an envelope it thinks was lost: what is already logged is not logged again.
             _lastPushedAt = receivedAt;
-            if (_recentPushed.Contains(reading.TimeStamp) || reading.TimeStamp == state.LastGatewayTimeStamp)
+            if (_recentPushed?.Contains(reading.TimeStamp) == true || reading.TimeStamp == state.LastGatewayTimeStamp)
             {
                 repeats++;
                 continue;
@@ -252,7 +253,7 @@ public sealed partial class UserGrain(
             if (result.Succeeded && result.Detail is null)
             {
                 logged++;
-                _recentPushed.Add(reading.TimeStamp);
+                (_recentPushed ??= new RecentTimeStamps(64)).Add(reading.TimeStamp);
             }
             else
             {
@@ -277,6 +278,7 @@ public sealed partial class UserGrain(
                 CaptureFailed(kind, pushed.Failure ?? "Malformed", pushed.Detail);
                 continue;
             }
+            _recentCaptured ??= [];
             if (!_recentCaptured.TryGetValue(kind, out var recent)) _recentCaptured[kind] = recent = new RecentTimeStamps(64);
             if (!kind.Format.TryRead(pushed.Line, out var timeStamp) || recent.Contains(timeStamp)) continue;
             if (LogCaptured(kind, receivedAt, pushed.Line)) recent.Add(timeStamp);
@@ -427,7 +429,7 @@ public sealed partial class UserGrain(
             return false;
         }
         metrics.Captured(kind.Name, "logged");
-        _failingCaptures.Remove(kind);
+        _failingCaptures?.Remove(kind);
         return true;
     }
 
@@ -435,7 +437,7 @@ public sealed partial class UserGrain(
     {
         metrics.Captured(kind.Name, why);
         // Logged once per streak: a gateway that never answers get_price must not flood the log.
-        if (_failingCaptures.Add(kind)) LogCaptureFailed(CloudId, kind.Name, why, detail ?? why);
+        if ((_failingCaptures ??= []).Add(kind)) LogCaptureFailed(CloudId, kind.Name, why, detail ?? why);
     }
 
     private void Succeeded(DateTimeOffset pollTime)

@@ -13,12 +13,13 @@ public sealed class UserStatusTracker(TimeProvider? time = null)
     private static readonly UserStatus Fresh = new(PollingState.Polling, 0, PollErrorKind.None, null, null, null, null);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly Queue<StatusChange> _history = new();
+    // Most users never change state in an activation: the queue comes with the first change.
+    private Queue<StatusChange>? _history;
 
     public UserStatus Current { get; private set; } = Fresh;
 
     /// <summary>The last <see cref="HistoryLength"/> changes, oldest first.</summary>
-    public IReadOnlyList<StatusChange> History => [.. _history];
+    public IReadOnlyList<StatusChange> History => _history is null ? [] : [.. _history];
 
     public int ConsecutiveFailures => Current.ConsecutiveFailures;
 
@@ -67,6 +68,7 @@ public sealed class UserStatusTracker(TimeProvider? time = null)
         var previous = Current;
         Current = next;
         if (previous.State == next.State && kind == PollErrorKind.None) return;
+        _history ??= new Queue<StatusChange>();
         _history.Enqueue(new StatusChange(at, previous.State, next.State, kind, reason));
         while (_history.Count > HistoryLength) _history.Dequeue();
     }
