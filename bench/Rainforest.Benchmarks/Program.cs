@@ -159,13 +159,19 @@ try
     var processes = silos.Select(s => Process.GetProcessById(s.ProcessId!.Value)).ToList();
     var cpuBeforeBySilo = processes.Select(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; }).ToList();
     var requestsBefore = simulator.Stats.Requests;
+    var siloPollsBefore = await SiloPollsAsync(silos);
     var windowStart = DateTimeOffset.UtcNow;
+    // The pids let a profiler (dotnet-trace collect -p <pid>) be attached for the window.
+    Console.WriteLine($"window opens       silo pids {string.Join(' ', processes.Select(p => p.Id))}");
     await Task.Delay(TimeSpan.FromSeconds(seconds));
     var windowEnd = DateTimeOffset.UtcNow;
     var requests = simulator.Stats.Requests - requestsBefore;
     var siloCpu = processes.Select((p, i) => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds - cpuBeforeBySilo[i]; }).ToList();
     var cpu = siloCpu.Sum();
     var rss = processes.Sum(p => { p.Refresh(); return p.WorkingSet64; });
+    var siloPollsAfter = await SiloPollsAsync(silos);
+    var siloPolls = siloPollsAfter.All - siloPollsBefore.All;
+    var siloReadings = siloPollsAfter.Readings - siloPollsBefore.Readings;
 
     // Lateness of each healthy user's polls against its fixed-rate schedule, as seen by the gateway.
     // Where the users are: each silo's own gauge of the user activations it hosts.
@@ -197,6 +203,8 @@ try
     var expectedPolls = (users - faulty) * seconds / period.TotalSeconds;
     Console.WriteLine($"polls/s            {requests / (double)seconds:F0} (healthy users alone would make {expectedPolls / seconds:F0})");
     Console.WriteLine($"CPU per poll       {cpu / Math.Max(1, requests):F3} ms  (silo CPU {cpu / 1000 / seconds * 100:F0}% of one core)");
+    // The silo's own count (rainforest.polls) still says what a poll costs when a busy machine starves the simulator.
+    Console.WriteLine($"silo polls/s       {siloPolls / seconds:F0} ({siloReadings / seconds:F0} readings); CPU per silo poll {cpu / Math.Max(1, siloPolls):F3} ms");
     Console.WriteLine($"memory per user    {(rss - baselineRss) / 1024.0 / users:F1} KiB  (silo RSS {rss / 1048576.0:F0} MiB)");
     Console.WriteLine($"per silo           " + string.Join(" | ", perSilo.Select((p, i) =>
         $"silo {i + 1}: {p.Users:F0} users, {p.Users / period.TotalSeconds:F0} polls/s, {p.CpuPercent:F0}% CPU")));
@@ -207,4 +215,22 @@ finally
     foreach (var silo in silos) await silo.DisposeAsync();
     await redis.DisposeAsync();
     try { Directory.Delete(root, true); } catch (IOException) { }
+}
+
+// The silos' rainforest.polls counters summed: every poll, and those that logged a reading.
+static async Task<(double All, double Readings)> SiloPollsAsync(IEnumerable<SiloProcess> silos)
+{
+    double all = 0, readings = 0;
+    foreach (var silo in silos)
+    {
+        using var http = silo.CreateClient(apiKey: null);
+        foreach (var line in (await http.GetStringAsync("/metrics")).Split('\n'))
+        {
+            if (!line.StartsWith("rainforest_polls_total", StringComparison.Ordinal)) continue;
+            var value = double.Parse(line.Split(' ')[^1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            all += value;
+            if (line.Contains("outcome=\"reading\"", StringComparison.Ordinal)) readings += value;
+        }
+    }
+    return (all, readings);
 }
