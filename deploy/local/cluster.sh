@@ -66,7 +66,8 @@ if [ -z "${REDIS:-}" ]; then
   until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.2; done
 fi
 
-common=(--ConnectionStrings:Redis="$REDIS" --Orleans:ClusterId=local --Orleans:ServiceId=local --Rainforest:Api:Keys:0="$api_key")
+common=(--ConnectionStrings:Redis="$REDIS" --Orleans:ClusterId=local --Orleans:ServiceId=local --Rainforest:Api:Keys:0="$api_key"
+  --Rainforest:Dashboard:Enabled=true)
 if $simulator; then
   sim_port=$((http_port + 1000))
   setsid dotnet "$(bin Simulator)" --Port="$sim_port" --AutoAccounts=true > "$data/simulator.log" 2>&1 &

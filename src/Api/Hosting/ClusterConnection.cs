@@ -50,7 +50,7 @@ public static class ClusterConnection
         }
         silo.AddOutgoingGrainCallFilter<ClusterCallRetryFilter>();
         silo.AddActivityPropagation();
-        silo.AddDashboard();
+        if (DashboardSwitch.Enabled(configuration)) silo.AddDashboard();
         return silo;
     }
 
@@ -64,7 +64,7 @@ public static class ClusterConnection
         }
         client.AddOutgoingGrainCallFilter<ClusterCallRetryFilter>();
         client.AddActivityPropagation();
-        client.AddDashboard();
+        if (DashboardSwitch.Enabled(configuration)) client.AddDashboard();
         return client;
     }
 

@@ -55,12 +55,22 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Health, <c>/metrics</c> and <c>/dashboard</c> (behind <see cref="DashboardAuthorization"/>); call after <c>Build()</c>.</summary>
+    /// <summary>
+    /// Health, <c>/metrics</c> and <c>/dashboard</c> (behind <see cref="DashboardAuthorization"/>; when
+    /// <see cref="DashboardSwitch"/> leaves it off, a 404 problem saying so); call after <c>Build()</c>.
+    /// </summary>
     public static WebApplication MapRainforestDefaultEndpoints(this WebApplication app)
     {
         app.MapRainforestHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(DashboardAuthorization.PolicyName);
+        if (DashboardSwitch.Enabled(app.Configuration))
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(DashboardAuthorization.PolicyName);
+        }
+        else
+        {
+            app.MapDashboardOff();
+        }
         return app;
     }
 }

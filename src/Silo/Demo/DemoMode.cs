@@ -26,6 +26,7 @@ public static class DemoMode
         {
             ["Rainforest:Eagle:CloudUrl"] = simulator.RelayUrl.ToString(),
             ["Rainforest:Dashboard:AllowLoopbackWithoutKey"] = "true",
+            ["Rainforest:Dashboard:Enabled"] = "true",
             ["Urls"] = builder.Configuration["Urls"] ?? "http://127.0.0.1:5080",
         }));
         builder.Services.AddHostedService<DemoSeeder>();

@@ -64,6 +64,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
                 ["Orleans:ClusterId"] = ClusterId,
                 ["Orleans:ServiceId"] = ClusterId,
                 ["Rainforest:Api:RequestsPerMinutePerKey"] = "100000",
+                ["Rainforest:Dashboard:Enabled"] = "true",
             };
             var gatewayEnvironment = new Dictionary<string, string>();
             if (s3 is not null)
@@ -97,6 +98,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             ["Rainforest:Eagle:CloudUrl"] = Simulator.RelayUrl.ToString(),
             ["Rainforest:Eagle:RequestTimeout"] = "00:00:04",
             ["Rainforest:Api:RequestsPerMinutePerKey"] = "100000",
+            ["Rainforest:Dashboard:Enabled"] = "true",
             ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
         };

@@ -39,4 +39,14 @@ public sealed class DashboardKeyTests(KeyedSilo fixture)
         using var withHeader = fixture.Silo.CreateClient(SiloProcess.ApiKey);
         Assert.Equal(HttpStatusCode.OK, (await withHeader.GetAsync("/dashboard/DashboardCounters")).StatusCode);
     }
+
+    [Fact]
+    public async Task Once_opened_the_dashboard_shows_the_silo_and_its_activations()
+    {
+        using var browser = fixture.Silo.CreateClient(SiloProcess.ApiKey);
+        var counters = JsonDocument.Parse(await browser.GetStringAsync("/dashboard/DashboardCounters")).RootElement;
+        Assert.Equal(1, counters.GetProperty("totalActiveHostCount").GetInt32());
+        Assert.Equal(1, counters.GetProperty("hosts").GetArrayLength());
+        Assert.True(counters.GetProperty("totalActivationCount").GetInt32() > 0, counters.ToString());
+    }
 }

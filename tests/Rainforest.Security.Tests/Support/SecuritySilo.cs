@@ -21,6 +21,8 @@ public static class SecuritySilo
             ["Orleans:ClusterId"] = "security-" + name,
             ["Orleans:ServiceId"] = "security-" + name,
             ["Logging:LogLevel:Polly"] = "Warning",
+            // On (it is off by default), so its routes are held to the same rules as the API's.
+            ["Rainforest:Dashboard:Enabled"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         return new SiloProcess(dataDirectory, all, environment: environment,
