@@ -60,6 +60,7 @@ internal static class RestartBenchmark
         await WaitUntilPolledAsync(simulator, ids, startedAt, TimeSpan.FromMinutes(10));
         process.Refresh();
         var cpu = process.TotalProcessorTime;
+        await Task.Delay(Period + Period);
 
         // Each user's first poll after the start, against the slot it belongs to (the slot at or before it).
         var lateness = new List<double>(users);
@@ -71,6 +72,12 @@ internal static class RestartBenchmark
             var slot = new PollSchedule(id, Period).NextSlotAfter(first) - Period;
             lateness.Add((first - slot).TotalMilliseconds);
         }
+        // The same users' second polls, once all are running: how late this machine makes any poll, for comparison.
+        var steady = ids.Select(id =>
+        {
+            var second = FirstPollAfter(simulator, id, FirstPollAfter(simulator, id, startedAt)!.Value.AddMilliseconds(1));
+            return second is { } at ? (at - (new PollSchedule(id, Period).NextSlotAfter(at) - Period)).TotalMilliseconds : double.NaN;
+        }).Where(l => !double.IsNaN(l)).Order().ToList();
         lateness.Sort();
         var allPolled = firstPolls.Max() - startedAt;
         double Percentile(double p) => lateness[(int)Math.Min(lateness.Count - 1, p * lateness.Count)];
@@ -80,6 +87,10 @@ internal static class RestartBenchmark
         Console.WriteLine($"all polled after   {allPolled.TotalSeconds:F1} s ({users / allPolled.TotalSeconds:F0} users/s woken)");
         Console.WriteLine($"silo CPU           {cpu.TotalSeconds:F1} s in all ({cpu.TotalMilliseconds / users:F2} ms per user, start-up included)");
         Console.WriteLine($"first poll lateness p50 {Percentile(0.50):F0} ms  p99 {Percentile(0.99):F0} ms  max {late.Max:F0} ms  ({late.Over} of {users} later than 100 ms)");
+        if (steady.Count > 0)
+        {
+            Console.WriteLine($"second poll lateness p50 {steady[steady.Count / 2]:F0} ms  p99 {steady[(int)Math.Min(steady.Count - 1, 0.99 * steady.Count)]:F0} ms  max {steady[^1]:F0} ms  ({steady.Count} users)");
+        }
         var perTenSeconds = firstPolls.GroupBy(t => (int)((t - startedAt).TotalSeconds / 10)).OrderBy(g => g.Key)
             .Select(g => $"{g.Key * 10}-{g.Key * 10 + 10}s: {g.Count()}");
         Console.WriteLine($"first polls        {string.Join(", ", perTenSeconds)}");
