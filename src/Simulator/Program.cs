@@ -1,6 +1,8 @@
 using Rainforest.Simulator;
 using Rainforest.Simulator.Hosting;
 
+// --lean is short for --Lean=true: the mode for serving a benchmark's whole fleet (SimulatorOptions.Lean).
+args = [.. args.Select(a => a == "--lean" ? "--Lean=true" : a)];
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddRelaySimulatorHost();
 var app = builder.Build();

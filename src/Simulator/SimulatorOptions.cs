@@ -22,4 +22,16 @@ public sealed class SimulatorOptions
     /// 0 turns the per-account log off (totals in the stats are always kept).
     /// </summary>
     public int RequestLogCapacity { get; set; } = 2000;
+
+    /// <summary>
+    /// Serve a large fleet cheaply (<c>--lean</c>): an account without a fault gets the same rendered demand reply for
+    /// every request in one six-second slot (a real gateway's reading changes no faster), relay commands are
+    /// recognised from the bytes of ones seen before instead of parsed, and the per-account request log is off
+    /// (<see cref="RequestLogCapacity"/> is ignored; the totals in the stats are kept). Accounts with a fault or a
+    /// delay are served exactly as without it.
+    /// </summary>
+    public bool Lean { get; set; }
+
+    /// <summary>The slot a lean reply is rendered for: replies are reused within it.</summary>
+    public static readonly TimeSpan LeanSlot = TimeSpan.FromSeconds(6);
 }

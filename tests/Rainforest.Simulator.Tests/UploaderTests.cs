@@ -1,3 +1,4 @@
+using Rainforest.Testing;
 
 namespace Rainforest.Simulator.Tests;
 
@@ -19,7 +20,8 @@ public sealed class UploaderTests
         Assert.Equal(HttpStatusCode.BadRequest, badUrl.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        await UntilAsync(() => simulator.Uploaders.Find("00a001") is { Sent: >= 3 });
+        // The uploads run on their own timer; their count is what the test can watch.
+        await Eventually.Until(() => simulator.Uploaders.Find("00a001") is { Sent: >= 3 }, TimeSpan.FromSeconds(20), "three uploads");
         using var shown = await client.GetAsync("/sim/accounts/00a001/uploader");
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains(target, await shown.Content.ReadAsStringAsync());
@@ -39,15 +41,5 @@ public sealed class UploaderTests
         using var response = await client.PutAsJsonAsync("/sim/accounts/00a002/uploader", new { url = "http://127.0.0.1:1/", everySeconds = 1 });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    // The uploads run on their own timer; their count is what the test can watch.
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 }

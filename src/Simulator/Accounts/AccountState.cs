@@ -16,6 +16,7 @@ internal sealed class AccountState(string cloudId, AccountSettings? settings, in
     private int maxConcurrent;
     private RequestRing? ring;
     private SimulatedMeter? meter;
+    private RenderedReply? rendered;
 
     public string CloudId { get; } = cloudId;
 
@@ -82,6 +83,20 @@ internal sealed class AccountState(string cloudId, AccountSettings? settings, in
         }
     }
 
+    /// <summary>
+    /// Lean mode: the reply rendered for <paramref name="slot"/> in this format, rendered by the first request of the
+    /// slot (as that request would be answered without lean mode) and reused by the rest without allocating.
+    /// </summary>
+    public byte[] RenderedReply(long slot, bool json, long seq, DateTimeOffset now, Func<DemandReading, bool, byte[]> render)
+    {
+        var current = Volatile.Read(ref rendered);
+        if (current is not null && current.Slot == slot && current.Json == json) return current.Bytes;
+        var fresh = new RenderedReply(slot, json, render(NextReading(SimulatedFault.None, seq, now), json));
+        // Two first requests of a slot at once: one reply wins, and both answers are correct readings.
+        Volatile.Write(ref rendered, fresh);
+        return fresh.Bytes;
+    }
+
     /// <summary>The gateway's own MAC and its meter's, as the local API's device_list and device_query name them.</summary>
     public (ulong Gateway, ulong Meter) MacIds()
     {
@@ -112,3 +127,6 @@ internal sealed class AccountState(string cloudId, AccountSettings? settings, in
         }
     }
 }
+
+/// <summary>One lean reply: its slot, its format and its bytes.</summary>
+internal sealed record RenderedReply(long Slot, bool Json, byte[] Bytes);

@@ -15,7 +15,6 @@ namespace Rainforest.Simulator.Local;
 internal sealed class LocalApiHandler(SimulatedAccounts accounts, SimulatorStats stats, SimulatorOptions options, IHostApplicationLifetime lifetime)
 {
     private const int MaxBodyBytes = 16 * 1024;
-    private static readonly TimeSpan DefaultSlowDelay = TimeSpan.FromSeconds(2);
 
     private readonly TimeProvider clock = options.TimeProvider ?? TimeProvider.System;
 
@@ -54,15 +53,9 @@ internal sealed class LocalApiHandler(SimulatedAccounts accounts, SimulatorStats
         var fault = settings?.Fault ?? SimulatedFault.None;
         var sequence = ticket.Sequence;
 
-        var delay = fault == SimulatedFault.Slow ? settings?.Delay ?? DefaultSlowDelay : settings?.Delay ?? TimeSpan.Zero;
-        if (delay > TimeSpan.Zero || fault == SimulatedFault.Hang)
-        {
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, clock, waiting.Token);
-            if (fault == SimulatedFault.Hang) await Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token);
-        }
+        await FaultStep.WaitAsync(ticket, context, clock, lifetime.ApplicationStopping);
 
-        if (fault == SimulatedFault.Unavailable || (fault == SimulatedFault.Flaky && sequence % 2 == 1))
+        if (FaultStep.AnswersUnavailable(fault, sequence))
         {
             await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, []);
             return SimulatedOutcome.Unavailable;

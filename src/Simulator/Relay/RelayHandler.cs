@@ -10,9 +10,10 @@ namespace Rainforest.Simulator.Relay;
 internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats stats, SimulatorOptions options, IHostApplicationLifetime lifetime)
 {
     private const int MaxBodyBytes = 16 * 1024;
-    private static readonly TimeSpan DefaultSlowDelay = TimeSpan.FromSeconds(2);
 
     private readonly TimeProvider clock = options.TimeProvider ?? TimeProvider.System;
+    private readonly KnownCommands? known = options.Lean ? new KnownCommands() : null;
+    private static readonly Func<DemandReading, bool, byte[]> RenderReading = static (reading, json) => RelayReplies.Reading(reading, json, withDemand: true);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -45,15 +46,9 @@ internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats st
         var fault = settings?.Fault ?? SimulatedFault.None;
         var sequence = ticket.Sequence;
 
-        var delay = fault == SimulatedFault.Slow ? settings?.Delay ?? DefaultSlowDelay : settings?.Delay ?? TimeSpan.Zero;
-        if (delay > TimeSpan.Zero || fault == SimulatedFault.Hang)
-        {
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, clock, waiting.Token);
-            if (fault == SimulatedFault.Hang) await Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token);
-        }
+        await FaultStep.WaitAsync(ticket, context, clock, lifetime.ApplicationStopping);
 
-        if (fault == SimulatedFault.Unavailable || (fault == SimulatedFault.Flaky && sequence % 2 == 1))
+        if (FaultStep.AnswersUnavailable(fault, sequence))
         {
             // Alternate an empty and a short body: both are seen in the field.
             var body = sequence % 2 == 0 ? [] : RelayReplies.Unavailable;
@@ -69,7 +64,7 @@ internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats st
             return await AnswerAsync(context, RelayReplies.AuthFailed, SimulatedOutcome.AuthFailed);
         }
 
-        var command = await ReadCommandAsync(request, context.RequestAborted);
+        var command = await ReadCommandAsync(request, known, context.RequestAborted);
         if (command is { IsPrice: true } && fault == SimulatedFault.PriceError)
         {
             return await AnswerAsync(context, RelayReplies.CommandFailed, SimulatedOutcome.PriceError);
@@ -95,6 +90,16 @@ internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats st
                 ? RelayReplies.HtmlErrorPage
                 : RelayReplies.RandomBytes(StableHash.Mix((ulong)sequence ^ StableHash.Of(state.CloudId)));
             return await AnswerAsync(context, garbage, SimulatedOutcome.Garbage);
+        }
+
+        if (options.Lean && fault == SimulatedFault.None && settings.Delay is null)
+        {
+            // One rendering per account and slot; the rest of the slot's requests reuse its bytes.
+            var now = clock.GetUtcNow();
+            var slot = now.ToUnixTimeMilliseconds() / (long)SimulatorOptions.LeanSlot.TotalMilliseconds;
+            var rendered = state.RenderedReply(slot, command.Json, sequence, now, RenderReading);
+            await WriteAsync(context, StatusCodes.Status200OK, rendered, chunked: sequence % 3 == 2);
+            return SimulatedOutcome.Reading;
         }
 
         var reading = state.NextReading(fault, sequence, clock.GetUtcNow());
@@ -138,7 +143,7 @@ internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats st
         await response.Body.WriteAsync(body.AsMemory(half), ct);
     }
 
-    private static async Task<RelayCommand?> ReadCommandAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<RelayCommand?> ReadCommandAsync(HttpRequest request, KnownCommands? known, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes) return null;
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
@@ -151,7 +156,8 @@ internal sealed class RelayHandler(SimulatedAccounts accounts, SimulatorStats st
                 if (read == 0) break;
                 length += read;
             }
-            return length > MaxBodyBytes ? null : RelayCommand.TryParse(buffer.AsMemory(0, length));
+            if (length > MaxBodyBytes) return null;
+            return known is null ? RelayCommand.TryParse(buffer.AsMemory(0, length)) : known.Parse(buffer.AsSpan(0, length));
         }
         finally
         {
