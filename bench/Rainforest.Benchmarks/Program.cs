@@ -11,6 +11,8 @@ using Rainforest.Simulator.Faults;
 //        … -- push [users=1000] [seconds=30] [concurrency=32]   (uploads one silo accepts a second; see PushBenchmark)
 //        … -- restart [users=10000] [chunk=1000] [stop=graceful|kill]   (a silo starting with registered users; see RestartBenchmark)
 //        … -- idle [seconds=60] [settle=20] [redis] [env.NAME=value] [--Key=value]   (a silo with no users; see IdleBenchmark)
+//        … -- simulator [users=100000] [seconds=20] [concurrency=64] [lean=false]   (requests/s per simulator core; see SimulatorBenchmark)
+//        The polling benchmark's simulator runs in lean mode (SimulatorOptions.Lean); lean=false turns it off.
 // Starts the simulator in this process and Release silo processes, registers the users over HTTP (one request per
 // user, or arrays of `chunk` users to POST /api/users with register=bulk), lets them settle, then measures one
 // window and prints the figures (with several silos, also how the users and the CPU spread over them); seconds=0
@@ -39,6 +41,13 @@ if (settings.ContainsKey("restart"))
     {
         try { Directory.Delete(restartRoot, true); } catch (IOException) { }
     }
+    return;
+}
+var leanSimulator = settings.GetValueOrDefault("lean", "true") != "false";
+if (settings.ContainsKey("simulator"))
+{
+    await SimulatorBenchmark.RunAsync(int.Parse(settings.GetValueOrDefault("users", "100000")), int.Parse(settings.GetValueOrDefault("seconds", "20")),
+        int.Parse(settings.GetValueOrDefault("concurrency", "64")), leanSimulator);
     return;
 }
 if (settings.ContainsKey("push"))
@@ -74,7 +83,7 @@ if (settings.ContainsKey("idle"))
 
 Console.WriteLine($"users={users} faulty={faulty} silos={siloCount} redis={useRedis} window={seconds}s cores={Environment.ProcessorCount}"
     + (bulk ? $" register=bulk chunk={chunk}" : "") + (spread ? " ids=spread" : "") + (local ? " source=local" : ""));
-await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64 });
+await using var simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { AutoAccounts = true, RequestLogCapacity = 64, Lean = leanSimulator });
 var redis = new RedisServer();
 if (useRedis) await redis.InitializeAsync();
 var root = Path.Combine(Path.GetTempPath(), "rainforest-bench-" + Guid.NewGuid().ToString("n"));

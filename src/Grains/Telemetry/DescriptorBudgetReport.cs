@@ -26,6 +26,7 @@ public sealed partial class DescriptorBudgetReport(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // The gauges are made with the report, so they exist from the start (nothing else asks for them).
         _ = metrics;
         var plan = budget.Plan;
         LogPlan(logger, plan.Limit, plan.OpenAtStart, plan.Reserve, plan.HourFiles, plan.Connections, relay.Capacity, plan.TransientFiles);
