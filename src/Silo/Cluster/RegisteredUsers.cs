@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Rainforest.Grains.Polling;
 
@@ -17,16 +18,31 @@ public sealed partial class RegisteredUsers(IGrainFactory grains, IOptions<Polli
     // The first users woken are those whose slot is just beyond the time an activation takes.
     private static readonly TimeSpan WakeAhead = TimeSpan.FromSeconds(1);
 
-    /// <summary>Wakes every registered user; returns how many there are. A user that fails to wake is logged and left to its reminder.</summary>
+    // A wake that timed out (a silo swamped at start) is tried again; what still fails is left to the user's reminder.
+    private const int Rounds = 3;
+
+    /// <summary>Wakes every registered user; returns how many there are.</summary>
     public async Task<int> WakeAllAsync(CancellationToken cancellationToken = default)
     {
         var ids = await grains.AllCloudIdsAsync();
+        IReadOnlyCollection<string> pending = [.. ids];
+        for (var round = 1; round <= Rounds && pending.Count > 0; round++)
+        {
+            pending = await WakeInSlotOrderAsync(pending, cancellationToken);
+        }
+        if (pending.Count > 0) LogSomeNotWoken(pending.Count, ids.Count);
+        return ids.Count;
+    }
+
+    // Returns the users whose wake failed.
+    private async Task<IReadOnlyCollection<string>> WakeInSlotOrderAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
         var from = time.GetUtcNow() + WakeAhead;
         var period = polling.Value.Period;
         var bySlot = ids.Select(id => (Id: id, Slot: new PollSchedule(id, period).NextSlotAfter(from)))
             .OrderBy(u => u.Slot)
             .Select(u => u.Id);
-        var failed = 0;
+        var failed = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(bySlot, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (id, _) =>
             {
@@ -36,14 +52,14 @@ public sealed partial class RegisteredUsers(IGrainFactory grains, IOptions<Polli
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    if (Interlocked.Increment(ref failed) == 1) LogWakeFailed(ex, id);
+                    if (failed.IsEmpty) LogWakeFailed(ex, id);
+                    failed.Add(id);
                 }
             });
-        if (failed > 0) LogSomeNotWoken(failed, ids.Count);
-        return ids.Count;
+        return failed;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId} could not be woken; its reminder brings it back")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {CloudId} could not be woken; it is tried again")]
     private partial void LogWakeFailed(Exception exception, string cloudId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} of {Users} registered users could not be woken; their reminders bring them back")]
