@@ -129,8 +129,16 @@ public sealed class RequestDeadlines
         {
             if (Interlocked.CompareExchange(ref _state, Expired, Running) != Running) return;
             Interlocked.Decrement(ref _wheel._pending);
-            // Not disposed here: the request may still be reading the token; it is collected with the budget.
-            _source.Cancel();
+            try
+            {
+                // Not disposed here: the request may still be reading the token; it is collected with the budget.
+                _source.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A request's own cancellation callback failed; the request is cancelled all the same, and an
+                // exception here would escape the wheel's timer and end the process.
+            }
         }
 
         public void Dispose()
