@@ -42,7 +42,7 @@ public sealed partial class EagleRelayClient
         cancellationToken.ThrowIfCancellationRequested();
 
         var outcome = await SendAsync(credentials, RelayProtocol.GetInstantaneousDemandCommandBytes,
-            RelayReplyParser.ParseInstantaneousDemand, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            RelayReplyParser.ParseInstantaneousDemand, _options.RequestTimeout, cancellationToken, PlainDemandReading).ConfigureAwait(false);
         outcome = WithoutPassword(outcome, credentials.Password);
         if (!outcome.IsReading)
         {
@@ -77,7 +77,14 @@ public sealed partial class EagleRelayClient
         return outcome;
     }
 
-    private async Task<RelayOutcome> SendAsync(EagleCredentials credentials, byte[] command, Func<string, RelayOutcome> parse, TimeSpan timeout, CancellationToken cancellationToken)
+    // Reads a usual reply from its bytes; null sends the reply through the text parser.
+    private delegate RelayOutcome? BytesParser(ReadOnlySpan<byte> body, string? charset);
+
+    private static RelayOutcome? PlainDemandReading(ReadOnlySpan<byte> body, string? charset) =>
+        PlainDemandXml.TryRead(body, charset) is { } reading ? RelayOutcome.Success(reading) : null;
+
+    private async Task<RelayOutcome> SendAsync(EagleCredentials credentials, byte[] command, Func<string, RelayOutcome> parse, TimeSpan timeout,
+        CancellationToken cancellationToken, BytesParser? parseBytes = null)
     {
         if (HasUnsendableCharacters(credentials.CloudId) || HasUnsendableCharacters(credentials.User) || HasUnsendableCharacters(credentials.Password))
         {
@@ -85,8 +92,7 @@ public sealed partial class EagleRelayClient
             return RelayOutcome.CredentialsRejected("the Cloud ID, user or password contains control characters and cannot be sent");
         }
 
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(timeout);
+        using var budget = RequestDeadlines.Shared.Start(timeout, cancellationToken);
         // At most half the timeout in the queue: what is left must still carry the request and its reply.
         var patience = timeout / 2;
         if (_gate is not null && !await _gate.EnterAsync(patience, cancellationToken).ConfigureAwait(false))
@@ -97,7 +103,7 @@ public sealed partial class EagleRelayClient
 
         try
         {
-            return await SendWithinAsync(credentials, command, parse, timeout, budget, cancellationToken).ConfigureAwait(false);
+            return await SendWithinAsync(credentials, command, parse, parseBytes, timeout, budget, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -105,8 +111,8 @@ public sealed partial class EagleRelayClient
         }
     }
 
-    private async Task<RelayOutcome> SendWithinAsync(EagleCredentials credentials, byte[] command, Func<string, RelayOutcome> parse, TimeSpan timeout,
-        CancellationTokenSource budget, CancellationToken cancellationToken)
+    private async Task<RelayOutcome> SendWithinAsync(EagleCredentials credentials, byte[] command, Func<string, RelayOutcome> parse, BytesParser? parseBytes,
+        TimeSpan timeout, RequestDeadlines.Budget budget, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(credentials, command);
         try
@@ -126,7 +132,7 @@ public sealed partial class EagleRelayClient
                 return RelayOutcome.HttpError(status, $"relay answered HTTP {status}{Reason(response)}");
             }
 
-            return await ReadReplyAsync(response.Content, parse, budget.Token).ConfigureAwait(false);
+            return await ReadReplyAsync(response.Content, parse, parseBytes, budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -165,7 +171,8 @@ public sealed partial class EagleRelayClient
         return request;
     }
 
-    private static async Task<RelayOutcome> ReadReplyAsync(HttpContent content, Func<string, RelayOutcome> parse, CancellationToken cancellationToken)
+    private static async Task<RelayOutcome> ReadReplyAsync(HttpContent content, Func<string, RelayOutcome> parse, BytesParser? parseBytes,
+        CancellationToken cancellationToken)
     {
         const int cap = RelayProtocol.MaxReplyBytes;
         if (content.Headers.ContentLength > cap)
@@ -173,7 +180,9 @@ public sealed partial class EagleRelayClient
             return RelayOutcome.Malformed($"reply of {content.Headers.ContentLength} bytes exceeds the {cap}-byte limit");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(cap + 1);
+        // A reply is a few hundred bytes: start small (a 64 KiB rental per poll lands on the large object heap
+        // whenever the pool's per-thread slot is taken) and grow only for a longer reply.
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialReplyBuffer(content.Headers.ContentLength, cap));
         try
         {
             var total = 0;
@@ -186,7 +195,15 @@ public sealed partial class EagleRelayClient
                     // Read one byte past the cap so "exactly at the limit" and "over it" can be told apart.
                     while (total <= cap)
                     {
-                        var read = await stream.ReadAsync(buffer.AsMemory(total, cap + 1 - total), cancellationToken).ConfigureAwait(false);
+                        if (total == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, cap + 1));
+                            buffer.AsSpan(0, total).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        var read = await stream.ReadAsync(buffer.AsMemory(total, Math.Min(buffer.Length, cap + 1) - total), cancellationToken).ConfigureAwait(false);
                         if (read == 0)
                         {
                             break;
@@ -205,7 +222,13 @@ public sealed partial class EagleRelayClient
                 cut = ex;
             }
 
-            var body = Decode(buffer.AsSpan(0, total), content.Headers.ContentType?.CharSet);
+            var charset = content.Headers.ContentType?.CharSet;
+            if (cut is null && total <= cap && parseBytes?.Invoke(buffer.AsSpan(0, total), charset) is { } plain)
+            {
+                return plain;
+            }
+
+            var body = Decode(buffer.AsSpan(0, total), charset);
             if (cut is not null)
             {
                 return RelayOutcome.Malformed($"reply cut off after {total} bytes ({InnermostMessage(cut)})", body);
@@ -223,6 +246,10 @@ public sealed partial class EagleRelayClient
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    // The announced length and one byte more (to see a reply longer than announced), else 4 KiB; never above the cap.
+    private static int InitialReplyBuffer(long? contentLength, int cap) =>
+        (int)Math.Min(contentLength is { } length ? Math.Max(length + 1, 256) : 4096, cap + 1);
 
     private static string Decode(ReadOnlySpan<byte> bytes, string? charset)
     {

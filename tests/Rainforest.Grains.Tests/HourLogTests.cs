@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rainforest.Domain.HourFiles;
@@ -52,6 +53,36 @@ public sealed class HourLogTests : IDisposable
         first.Close();
         Assert.Equal(0, budget.InUse);
         Assert.Single(File.ReadAllLines(HourFileLayout.LocalPath(_logs, "00a004", Hour)));
+    }
+
+    [Fact]
+    public void Each_line_reaches_the_file_as_its_utf8_bytes_and_a_newline_and_the_file_can_be_read_between_lines()
+    {
+        // Long enough for the pooled buffer, with characters a plain line never has.
+        var longLine = "{\"SuppressLeadingZero\": \"" + new string('\u00e9', 400) + "\"}";
+        using var log = new HourLog(_logs, "00a005", Budget(10), NullLogger.Instance);
+        var path = HourFileLayout.LocalPath(_logs, "00a005", Hour);
+
+        log.Append(Hour, "{\"n\": 1}");
+        Assert.Equal("{\"n\": 1}\n"u8.ToArray(), File.ReadAllBytes(path)); // on disk before Append returns, no buffer held
+        log.Append(Hour.AddSeconds(6), longLine);
+        log.Append(Hour.AddSeconds(12), "{\"n\": 3}");
+
+        Assert.Equal([.. "{\"n\": 1}\n"u8, .. Encoding.UTF8.GetBytes(longLine + "\n"), .. "{\"n\": 3}\n"u8], File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void A_reopened_hour_file_is_appended_to_after_what_it_holds()
+    {
+        using (var log = new HourLog(_logs, "00a006", Budget(10), NullLogger.Instance))
+        {
+            log.Append(Hour, "{\"n\": 1}");
+        }
+
+        using var again = new HourLog(_logs, "00a006", Budget(10), NullLogger.Instance);
+        again.Append(Hour.AddSeconds(6), "{\"n\": 2}");
+
+        Assert.Equal(["{\"n\": 1}", "{\"n\": 2}"], File.ReadAllLines(HourFileLayout.LocalPath(_logs, "00a006", Hour)));
     }
 
     public void Dispose()

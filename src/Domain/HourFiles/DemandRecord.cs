@@ -24,7 +24,12 @@ public static class DemandRecord
 
     /// <summary>The record line of one reading, every value exactly as the gateway sent it.</summary>
     public static string Write(ulong deviceMacId, ulong meterMacId, ulong timeStamp, ulong demand, ulong multiplier,
-        ulong divisor, ulong digitsRight, ulong digitsLeft, string? suppressLeadingZero) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{{\"DeviceMacId\": {deviceMacId}, \"MeterMacId\": {meterMacId}, \"TimeStamp\": {timeStamp}, \"Demand\": {demand}, \"Multiplier\": {multiplier}, \"Divisor\": {divisor}, \"DigitsRight\": {digitsRight}, \"DigitsLeft\": {digitsLeft}, \"SuppressLeadingZero\": {PythonJson.QuotedString(suppressLeadingZero)}}}");
+        ulong divisor, ulong digitsRight, ulong digitsLeft, string? suppressLeadingZero) => PythonJson.NeedsNoEscape(suppressLeadingZero)
+        // The usual "Y" or "N" goes between the quotes as it is, without building an escaped copy first.
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"DeviceMacId\": {deviceMacId}, \"MeterMacId\": {meterMacId}, \"TimeStamp\": {timeStamp}, \"Demand\": {demand}, \"Multiplier\": {multiplier}, \"Divisor\": {divisor}, \"DigitsRight\": {digitsRight}, \"DigitsLeft\": {digitsLeft}, \"SuppressLeadingZero\": \"{suppressLeadingZero}\"}}")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"DeviceMacId\": {deviceMacId}, \"MeterMacId\": {meterMacId}, \"TimeStamp\": {timeStamp}, \"Demand\": {demand}, \"Multiplier\": {multiplier}, \"Divisor\": {divisor}, \"DigitsRight\": {digitsRight}, \"DigitsLeft\": {digitsLeft}, \"SuppressLeadingZero\": {PythonJson.QuotedString(suppressLeadingZero)}}}");
 }

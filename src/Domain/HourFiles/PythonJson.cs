@@ -10,6 +10,18 @@ namespace Rainforest.Domain.HourFiles;
 /// </summary>
 internal static class PythonJson
 {
+    /// <summary>True when <see cref="QuotedString"/> would only add the quotes: printable ASCII, no quote or backslash.</summary>
+    public static bool NeedsNoEscape(string? value)
+    {
+        if (value is null) return true;
+        foreach (var c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') return false;
+        }
+
+        return true;
+    }
+
     public static string QuotedString(string? value)
     {
         value ??= string.Empty;

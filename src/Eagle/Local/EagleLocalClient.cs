@@ -32,8 +32,7 @@ public sealed partial class EagleLocalClient
     {
         ArgumentNullException.ThrowIfNull(gateway);
         cancellationToken.ThrowIfCancellationRequested();
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_options.RequestTimeout);
+        using var budget = RequestDeadlines.Shared.Start(_options.RequestTimeout, cancellationToken);
 
         var poll = await PollAsync(gateway, meter, budget, cancellationToken).ConfigureAwait(false);
         poll = poll with { Outcome = WithoutSecret(poll.Outcome, gateway) };
@@ -54,8 +53,7 @@ public sealed partial class EagleLocalClient
     {
         ArgumentNullException.ThrowIfNull(gateway);
         cancellationToken.ThrowIfCancellationRequested();
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(timeout < _options.RequestTimeout ? timeout : _options.RequestTimeout);
+        using var budget = RequestDeadlines.Shared.Start(timeout < _options.RequestTimeout ? timeout : _options.RequestTimeout, cancellationToken);
         var (body, failure) = await SendAsync(gateway, LocalApiProtocol.CaptureQueryCommand(meter, kind), budget, cancellationToken).ConfigureAwait(false);
         var outcome = WithoutSecret(failure ?? LocalCaptureParser.Parse(body!, kind, readAt), gateway);
         if (!outcome.IsCaptured)
@@ -65,7 +63,7 @@ public sealed partial class EagleLocalClient
         return outcome;
     }
 
-    private async Task<LocalPoll> PollAsync(LocalGateway gateway, ulong? meter, CancellationTokenSource budget, CancellationToken caller)
+    private async Task<LocalPoll> PollAsync(LocalGateway gateway, ulong? meter, RequestDeadlines.Budget budget, CancellationToken caller)
     {
         var listed = false;
         if (meter is null)
@@ -87,20 +85,20 @@ public sealed partial class EagleLocalClient
         return new LocalPoll(retried, retried.Kind == RelayOutcomeKind.RelayError ? null : again);
     }
 
-    private async Task<(ulong? Meter, RelayOutcome? Failure)> ListAsync(LocalGateway gateway, CancellationTokenSource budget, CancellationToken caller)
+    private async Task<(ulong? Meter, RelayOutcome? Failure)> ListAsync(LocalGateway gateway, RequestDeadlines.Budget budget, CancellationToken caller)
     {
         var (body, failure) = await SendAsync(gateway, LocalApiProtocol.DeviceListCommand, budget, caller).ConfigureAwait(false);
         return failure is not null ? (null, failure) : LocalReplyParser.ParseDeviceList(body!);
     }
 
-    private async Task<RelayOutcome> QueryAsync(LocalGateway gateway, ulong meter, CancellationTokenSource budget, CancellationToken caller)
+    private async Task<RelayOutcome> QueryAsync(LocalGateway gateway, ulong meter, RequestDeadlines.Budget budget, CancellationToken caller)
     {
         var (body, failure) = await SendAsync(gateway, LocalApiProtocol.DeviceQueryCommand(meter), budget, caller).ConfigureAwait(false);
         return failure ?? LocalReplyParser.ParseDeviceQuery(body!, meter);
     }
 
     private async Task<(string? Body, RelayOutcome? Failure)> SendAsync(
-        LocalGateway gateway, string command, CancellationTokenSource budget, CancellationToken caller)
+        LocalGateway gateway, string command, RequestDeadlines.Budget budget, CancellationToken caller)
     {
         if (gateway.CloudId.Contains(':', StringComparison.Ordinal) || HasControlCharacters(gateway.CloudId) || HasControlCharacters(gateway.InstallCode))
         {

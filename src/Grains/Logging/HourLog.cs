@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Rainforest.Domain.HourFiles;
 
 namespace Rainforest.Grains.Logging;
@@ -12,7 +14,12 @@ namespace Rainforest.Grains.Logging;
 /// <param name="kind">Which kind's files this log writes: demand (the default) or a captured sibling.</param>
 public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget budget, ILogger logger, RecordKind? kind = null) : IDisposable
 {
-    private FileStream? _file;
+    // A record line is about 250 bytes; longer ones (an escaped SuppressLeadingZero) take a pooled buffer.
+    private const int StackLineBytes = 512;
+
+    // A bare handle and the offset of the end: each line is one positioned write(2) with no stream layers between.
+    private SafeFileHandle? _file;
+    private long _end;
     private bool _holdsBudget;
 
     /// <summary>The <see cref="HourStamp"/> of the open file, if any.</summary>
@@ -27,16 +34,25 @@ public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget
             Open(pollTime, hour);
         }
 
-        var bytes = Encoding.UTF8.GetBytes(recordLine + "\n");
+        var length = Encoding.UTF8.GetMaxByteCount(recordLine.Length) + 1;
+        byte[]? rented = null;
+        Span<byte> buffer = length <= StackLineBytes ? stackalloc byte[StackLineBytes] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            _file!.Write(bytes);
+            var written = Encoding.UTF8.GetBytes(recordLine, buffer);
+            buffer[written++] = (byte)'\n';
+            RandomAccess.Write(_file!, buffer[..written], _end);
+            _end += written;
         }
         catch
         {
             // A half-written line must not stay in front of the next one.
             Close();
             throw;
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
         if (!_holdsBudget)
         {
@@ -81,10 +97,17 @@ public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget
         if (!sameHour) Close();
         var path = HourFileLayout.LocalPath(logsDirectory, cloudId, pollTime, kind);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite,
-            FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        if (!sameHour) RepairTornTail(file, path);
-        file.Seek(0, SeekOrigin.End);
+        var file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        try
+        {
+            if (!sameHour) RepairTornTail(file, path);
+            _end = RandomAccess.GetLength(file);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
         _file = file;
         OpenHour = hour;
         if (!sameHour) _holdsBudget = budget.TryAcquire();
@@ -92,17 +115,23 @@ public sealed class HourLog(string logsDirectory, string cloudId, OpenFileBudget
 
     // A crash mid-write can leave a last line without its newline; appending after it would glue two
     // records together, so the fragment is cut off (it was never reported as logged).
-    private void RepairTornTail(FileStream file, string path)
+    private void RepairTornTail(SafeFileHandle file, string path)
     {
-        var length = file.Length;
+        var length = RandomAccess.GetLength(file);
         if (length == 0) return;
         var tail = new byte[(int)Math.Min(length, 64 * 1024)];
-        file.Seek(length - tail.Length, SeekOrigin.Begin);
-        file.ReadExactly(tail);
+        var start = length - tail.Length;
+        var read = 0;
+        while (read < tail.Length)
+        {
+            var n = RandomAccess.Read(file, tail.AsSpan(read), start + read);
+            if (n == 0) throw new IOException($"{path} shrank while its last line was being checked");
+            read += n;
+        }
         if (tail[^1] == (byte)'\n') return;
         var lastNewline = Array.LastIndexOf(tail, (byte)'\n');
-        var keep = lastNewline < 0 ? length - tail.Length : length - tail.Length + lastNewline + 1;
+        var keep = lastNewline < 0 ? start : start + lastNewline + 1;
         logger.LogWarning("Cut a torn last line ({Bytes} bytes) from {Path}", length - keep, path);
-        file.SetLength(keep);
+        RandomAccess.SetLength(file, keep);
     }
 }

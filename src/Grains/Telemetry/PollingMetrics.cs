@@ -25,11 +25,16 @@ public sealed class PollingMetrics
             description: "Time from request to the reading logged or refused");
     }
 
+    // One tag per outcome, built once and found by the outcome's value: a poll's metrics allocate nothing of their own.
+    private static readonly KeyValuePair<string, object?>[] OutcomeTags = BuildOutcomeTags();
+
     public void Polled(PollErrorKind outcome, TimeSpan duration)
     {
-        var tag = new KeyValuePair<string, object?>("outcome", outcome == PollErrorKind.None ? "reading" : outcome.ToString());
+        var tag = (uint)outcome < (uint)OutcomeTags.Length && OutcomeTags[(int)outcome].Value is not null
+            ? OutcomeTags[(int)outcome]
+            : OutcomeTag(outcome);
         _polls.Add(1, tag);
-        _duration.Record(duration.TotalMilliseconds, tag);
+        if (_duration.Enabled) _duration.Record(duration.TotalMilliseconds, tag);
     }
 
     public void LineWritten() => _linesWritten.Add(1);
@@ -38,5 +43,19 @@ public sealed class PollingMetrics
     public void Captured(string kind, string outcome) =>
         _captures.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void Started(TimeSpan lateness) => _lateness.Record(Math.Max(0, lateness.TotalMilliseconds));
+    public void Started(TimeSpan lateness)
+    {
+        if (_lateness.Enabled) _lateness.Record(Math.Max(0, lateness.TotalMilliseconds));
+    }
+
+    private static KeyValuePair<string, object?> OutcomeTag(PollErrorKind outcome) =>
+        new("outcome", outcome == PollErrorKind.None ? "reading" : outcome.ToString());
+
+    private static KeyValuePair<string, object?>[] BuildOutcomeTags()
+    {
+        var kinds = Enum.GetValues<PollErrorKind>();
+        var tags = new KeyValuePair<string, object?>[kinds.Max(kind => (int)kind) + 1];
+        foreach (var kind in kinds) tags[(int)kind] = OutcomeTag(kind);
+        return tags;
+    }
 }
