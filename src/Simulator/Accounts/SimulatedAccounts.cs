@@ -16,7 +16,7 @@ public sealed class SimulatedAccounts
     internal SimulatedAccounts(SimulatorOptions options)
     {
         AutoAccounts = options.AutoAccounts;
-        logCapacity = options.Lean ? 0 : Math.Max(0, options.RequestLogCapacity);
+        logCapacity = Math.Max(0, options.RequestLogCapacity);
     }
 
     public bool AutoAccounts { get; }
