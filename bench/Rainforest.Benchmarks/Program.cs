@@ -181,6 +181,10 @@ try
     var siloPollsAfter = await SiloPollsAsync(silos);
     var siloPolls = siloPollsAfter.All - siloPollsBefore.All;
     var siloReadings = siloPollsAfter.Readings - siloPollsBefore.Readings;
+    // Polls that logged no reading, by why: a silo past its limits says so here (timeouts, connections_busy, …).
+    var failedPolls = siloPollsAfter.ByOutcome.Where(o => o.Key != "reading")
+        .Select(o => (Outcome: o.Key, Count: o.Value - siloPollsBefore.ByOutcome.GetValueOrDefault(o.Key)))
+        .Where(o => o.Count > 0).ToList();
 
     // Lateness of each healthy user's polls against its fixed-rate schedule, as seen by the gateway.
     // Where the users are: each silo's own gauge of the user activations it hosts.
@@ -214,6 +218,10 @@ try
     Console.WriteLine($"CPU per poll       {cpu / Math.Max(1, requests):F3} ms  (silo CPU {cpu / 1000 / seconds * 100:F0}% of one core)");
     // The silo's own count (rainforest.polls) still says what a poll costs when a busy machine starves the simulator.
     Console.WriteLine($"silo polls/s       {siloPolls / seconds:F0} ({siloReadings / seconds:F0} readings); CPU per silo poll {cpu / Math.Max(1, siloPolls):F3} ms");
+    if (failedPolls.Count > 0)
+    {
+        Console.WriteLine($"polls without a reading in the window: {string.Join(", ", failedPolls.Select(o => $"{o.Outcome} {o.Count:F0}"))}");
+    }
     Console.WriteLine($"memory per user    {(rss - baselineRss) / 1024.0 / users:F1} KiB  (silo RSS {rss / 1048576.0:F0} MiB)");
     Console.WriteLine($"per silo           " + string.Join(" | ", perSilo.Select((p, i) =>
         $"silo {i + 1}: {p.Users:F0} users, {p.Users / period.TotalSeconds:F0} polls/s, {p.CpuPercent:F0}% CPU")));
@@ -227,9 +235,10 @@ finally
 }
 
 // The silos' rainforest.polls counters summed: every poll, and those that logged a reading.
-static async Task<(double All, double Readings)> SiloPollsAsync(IEnumerable<SiloProcess> silos)
+static async Task<(double All, double Readings, Dictionary<string, double> ByOutcome)> SiloPollsAsync(IEnumerable<SiloProcess> silos)
 {
     double all = 0, readings = 0;
+    var byOutcome = new Dictionary<string, double>();
     foreach (var silo in silos)
     {
         using var http = silo.CreateClient(apiKey: null);
@@ -239,7 +248,10 @@ static async Task<(double All, double Readings)> SiloPollsAsync(IEnumerable<Silo
             var value = double.Parse(line.Split(' ')[^1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
             all += value;
             if (line.Contains("outcome=\"reading\"", StringComparison.Ordinal)) readings += value;
+            var outcome = line.IndexOf("outcome=\"", StringComparison.Ordinal) is var at and >= 0
+                ? line[(at + 9)..line.IndexOf('"', at + 9)] : "?";
+            byOutcome[outcome] = byOutcome.GetValueOrDefault(outcome) + value;
         }
     }
-    return (all, readings);
+    return (all, readings, byOutcome);
 }
