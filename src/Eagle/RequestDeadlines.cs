@@ -43,10 +43,17 @@ public sealed class RequestDeadlines
             return new Budget(this, source, onWheel: false);
         }
 
-        var budget = new Budget(this, source, onWheel: true);
         // Two slots early: the slot is cancelled by the first tick after it has passed, so never after the timeout.
-        var slot = SlotOf(_time.GetElapsedTime(_start) + timeout) - 2;
-        var index = (int)(slot % SlotCount);
+        var budget = new Budget(this, source, onWheel: true) { Slot = SlotOf(_time.GetElapsedTime(_start) + timeout) - 2 };
+        Push(budget);
+
+        if (Interlocked.Increment(ref _pending) == 1 || Volatile.Read(ref _ticking) == 0) StartTicking();
+        return budget;
+    }
+
+    private void Push(Budget budget)
+    {
+        var index = (int)(budget.Slot % SlotCount);
         Budget? head;
         do
         {
@@ -54,9 +61,6 @@ public sealed class RequestDeadlines
             budget.Next = head;
         }
         while (Interlocked.CompareExchange(ref _slots[index], budget, head) != head);
-
-        if (Interlocked.Increment(ref _pending) == 1 || Volatile.Read(ref _ticking) == 0) StartTicking();
-        return budget;
     }
 
     private static long SlotOf(TimeSpan sinceStart) => sinceStart.Ticks / Resolution.Ticks;
@@ -79,14 +83,18 @@ public sealed class RequestDeadlines
             next = _nextSlot;
             _nextSlot = Math.Max(next, current);
         }
-        for (var slot = next; slot < current; slot++)
+        // After a quiet spell longer than a lap (the timer stops while nothing is pending) the passed slots wrap round
+        // the wheel and share indexes with budgets still to come: each index is visited at most once, and a budget
+        // is ended only when its own slot has passed.
+        for (var slot = Math.Max(next, current - SlotCount); slot < current; slot++)
         {
             var budget = Interlocked.Exchange(ref _slots[(int)(slot % SlotCount)], null);
             while (budget is not null)
             {
                 var following = budget.Next;
                 budget.Next = null;
-                budget.Expire();
+                if (budget.Slot < current) budget.Expire();
+                else if (budget.IsRunning) Push(budget);
                 budget = following;
             }
         }
@@ -119,6 +127,11 @@ public sealed class RequestDeadlines
         }
 
         internal Budget? Next { get; set; }
+
+        // The wheel slot whose passing ends this budget.
+        internal long Slot { get; init; }
+
+        internal bool IsRunning => Volatile.Read(ref _state) == Running;
 
         public CancellationToken Token => _source.Token;
 

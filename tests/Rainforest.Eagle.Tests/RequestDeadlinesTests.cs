@@ -25,6 +25,32 @@ public sealed class RequestDeadlinesTests
     }
 
     [Fact]
+    public void A_request_after_a_long_quiet_spell_gets_its_whole_time()
+    {
+        // The wheel holds one lap of slots: a silo that sent nothing for longer than a lap (its first poll minutes
+        // after start, a user in a long back-off) must not see its next request cancelled by the slots it skipped.
+        var deadlines = new RequestDeadlines(_time);
+        using (deadlines.Start(TimeSpan.FromSeconds(1), CancellationToken.None))
+        {
+            _time.Advance(RequestDeadlines.Resolution);
+        }
+        // The next tick finds nothing pending and stops the wheel's timer; then nothing happens for three laps.
+        _time.Advance(RequestDeadlines.Resolution * 2);
+        _time.Advance(EagleRelayOptions.MaxRequestTimeout * 3);
+
+        var timeout = TimeSpan.FromSeconds(5);
+        using var budget = deadlines.Start(timeout, CancellationToken.None);
+        for (var elapsed = TimeSpan.Zero; elapsed < timeout - 3 * RequestDeadlines.Resolution; elapsed += RequestDeadlines.Resolution)
+        {
+            _time.Advance(RequestDeadlines.Resolution);
+        }
+
+        Assert.False(budget.IsCancellationRequested);
+        for (var step = 0; step < 3 && !budget.IsCancellationRequested; step++) _time.Advance(RequestDeadlines.Resolution);
+        Assert.True(budget.IsCancellationRequested);
+    }
+
+    [Fact]
     public void A_finished_request_is_never_cancelled_afterwards()
     {
         var deadlines = new RequestDeadlines(_time);
