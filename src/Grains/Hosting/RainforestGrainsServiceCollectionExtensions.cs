@@ -46,6 +46,9 @@ public static class RainforestGrainsServiceCollectionExtensions
         services.AddMetrics();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
+        // Grain timers (a six-second one per user) share one timer wheel instead of a runtime timer each.
+        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains,
+            (provider, _) => GrainTimerWheel.Over(provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
