@@ -160,7 +160,7 @@ public sealed class GrainTimerWheel : TimeProvider, IDisposable
                     if (timer.Slot <= now)
                     {
                         Unlink(timer);
-                        timer.Next = due;
+                        timer.NextDue = due;
                         due = timer;
                     }
                     timer = following;
@@ -177,8 +177,8 @@ public sealed class GrainTimerWheel : TimeProvider, IDisposable
         ExceptionDispatchInfo? failure = null;
         for (var timer = Reverse(due); timer is not null;)
         {
-            var following = timer.Next;
-            timer.Next = null;
+            var following = timer.NextDue;
+            timer.NextDue = null;
             try
             {
                 timer.Fire();
@@ -198,8 +198,8 @@ public sealed class GrainTimerWheel : TimeProvider, IDisposable
         WheelTimer? reversed = null;
         while (list is not null)
         {
-            var following = list.Next;
-            list.Next = reversed;
+            var following = list.NextDue;
+            list.NextDue = reversed;
             reversed = list;
             list = following;
         }
@@ -222,8 +222,10 @@ public sealed class GrainTimerWheel : TimeProvider, IDisposable
 
         public WheelTimer? Next;
         public WheelTimer? Previous;
+        // The list of a tick's due timers, apart from the slot links: a timer changed while it waits to fire keeps it.
+        public WheelTimer? NextDue;
         public long Slot;
-        public bool Linked;
+        public volatile bool Linked;
         public volatile bool Disposed;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
@@ -239,7 +241,8 @@ public sealed class GrainTimerWheel : TimeProvider, IDisposable
 
         public void Fire()
         {
-            if (Disposed) return;
+            // Changed or disposed since the tick gathered it: its new due time (if any) is what counts.
+            if (Disposed || Linked) return;
             if (_period != Timeout.InfiniteTimeSpan) wheel.Schedule(this, _period);
             if (context is null) callback(state);
             else ExecutionContext.Run(context, static self => ((WheelTimer)self!).Invoke(), this);

@@ -91,6 +91,34 @@ public sealed class GrainTimerWheelTests
     }
 
     [Fact]
+    public void A_timer_changed_while_its_slot_fires_fires_at_its_new_time_only()
+    {
+        using var wheel = new GrainTimerWheel(_clock);
+        var fired = new List<(string Timer, TimeSpan At)>();
+        ITimer? first = null, second = null;
+        // Whichever of the two fires first moves the other one second on.
+        first = wheel.CreateTimer(_ =>
+        {
+            fired.Add(("first", _clock.GetUtcNow() - Start));
+            if (fired.Count == 1) second!.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }, null, TimeSpan.FromMilliseconds(40), Timeout.InfiniteTimeSpan);
+        second = wheel.CreateTimer(_ =>
+        {
+            fired.Add(("second", _clock.GetUtcNow() - Start));
+            if (fired.Count == 1) first.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }, null, TimeSpan.FromMilliseconds(40), Timeout.InfiniteTimeSpan);
+
+        AdvanceInSteps(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(2, fired.Count);
+        Assert.NotEqual(fired[0].Timer, fired[1].Timer);
+        Assert.InRange(fired[0].At, TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(44));
+        Assert.InRange(fired[1].At, TimeSpan.FromMilliseconds(1040), TimeSpan.FromMilliseconds(1048));
+        first.Dispose();
+        second.Dispose();
+    }
+
+    [Fact]
     public void A_periodic_timer_fires_every_period()
     {
         using var wheel = new GrainTimerWheel(_clock);
