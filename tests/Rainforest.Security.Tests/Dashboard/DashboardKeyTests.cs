@@ -44,7 +44,10 @@ public sealed class DashboardKeyTests(KeyedSilo fixture)
     public async Task Once_opened_the_dashboard_shows_the_silo_and_its_activations()
     {
         using var browser = fixture.Silo.CreateClient(SiloProcess.ApiKey);
-        var counters = JsonDocument.Parse(await browser.GetStringAsync("/dashboard/DashboardCounters")).RootElement;
+        // The dashboard fills its counters from its first collection after it is opened, about a second later.
+        var counters = await Eventually.Until(
+            async () => JsonDocument.Parse(await browser.GetStringAsync("/dashboard/DashboardCounters")).RootElement,
+            c => c.GetProperty("totalActiveHostCount").GetInt32() > 0, TimeSpan.FromSeconds(30), "the dashboard's first collection");
         Assert.Equal(1, counters.GetProperty("totalActiveHostCount").GetInt32());
         Assert.Equal(1, counters.GetProperty("hosts").GetArrayLength());
         Assert.True(counters.GetProperty("totalActivationCount").GetInt32() > 0, counters.ToString());
